@@ -1,0 +1,3 @@
+import { signupRoute } from "@/server/http/handlers/auth";
+
+export const POST = signupRoute;

@@ -1,0 +1,3 @@
+import { tokenRoute } from "@/server/http/handlers/auth";
+
+export const POST = tokenRoute;

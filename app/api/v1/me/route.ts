@@ -1,0 +1,3 @@
+import { meRoute } from "@/server/http/handlers/auth";
+
+export const GET = meRoute;

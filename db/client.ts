@@ -1,0 +1,47 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: verbs accept both so callers can compose them. */
+export type DbOrTx = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+}
+
+export type DbTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir?: string };
+
+// Resolved from the working directory: bundled server code has no stable path of its own.
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** Opens the database and applies every committed migration. `dataDir` undefined = in memory. */
+export async function openDb(target: DbTarget, folder = migrationsFolder): Promise<DbHandle> {
+  if (target.kind === "postgres") {
+    const [{ Pool }, { drizzle }, { migrate }] = await Promise.all([
+      import("pg"),
+      import("drizzle-orm/node-postgres"),
+      import("drizzle-orm/node-postgres/migrator"),
+    ]);
+    const pool = new Pool({ connectionString: target.url, max: 10 });
+    const db = drizzle(pool, { schema, casing: "snake_case" });
+    await migrate(db, { migrationsFolder: folder });
+    return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
+  }
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  const db = drizzle(client, { schema, casing: "snake_case" });
+  await migrate(db, { migrationsFolder: folder });
+  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+}

@@ -1,0 +1,6 @@
+export * from "./audit";
+export * from "./auth";
+export * from "./enums";
+export * from "./projects";
+export * from "./teams";
+export * from "./tokens";

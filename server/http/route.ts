@@ -1,0 +1,102 @@
+import { z } from "zod";
+import type { Actor, ServiceContext } from "../context";
+import { serviceContext } from "../context";
+import { DomainError, unauthorized } from "../errors";
+import { observeRequest } from "../metrics";
+import { runtime, type Runtime } from "../runtime";
+import { actorFromHeaders } from "../auth/session";
+import { errorResponse, toErrorResponse } from "./errors";
+
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+  /** A label for logs and metrics, e.g. "POST /teams". */
+  name: string;
+  auth: "required" | "none";
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  status?: number;
+  bodyLimit?: number;
+  handler: (args: {
+    ctx: ServiceContext;
+    actor: Actor | null;
+    rt: Runtime;
+    params: z.output<P>;
+    query: z.output<Q>;
+    body: z.output<B>;
+    request: Request;
+  }) => Promise<z.input<R> | Reply<z.input<R>>>;
+}
+
+/** A handler's answer when it needs a status or headers other than the route's defaults. */
+export class Reply<T> {
+  constructor(
+    readonly body: T,
+    readonly init: { status?: number; headers?: Headers } = {},
+  ) {}
+}
+
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+async function readJson(request: Request, limit: number): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new DomainError("LIMIT_EXCEEDED", `Request body is larger than ${limit} bytes`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > limit) throw new DomainError("LIMIT_EXCEEDED", `Request body is larger than ${limit} bytes`);
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadJson();
+  }
+}
+
+class BadJson extends Error {}
+
+function parseOr422<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): z.output<S> {
+  if (!schema) return undefined as z.output<S>;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new DomainError("VALIDATION", `Invalid ${where}: ${z.prettifyError(parsed.error)}`, z.flattenError(parsed.error));
+  }
+  return parsed.data;
+}
+
+/**
+ * A contract-first REST route: authenticates, validates params/query/body with zod, calls one verb
+ * and shapes the answer with the response schema (which also drops anything not in the contract).
+ */
+export function restRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+  def: RouteDef<P, Q, B, R>,
+) {
+  return async (request: Request, next?: NextContext): Promise<Response> => {
+    const started = performance.now();
+    let response: Response;
+    try {
+      const rt = await runtime();
+      const actor = await actorFromHeaders(rt, request.headers);
+      if (def.auth === "required" && !actor) throw unauthorized();
+      const ctx = serviceContext(rt.handle.db, actor);
+      const params = parseOr422(def.params, next ? await next.params : {}, "path");
+      const query = parseOr422(def.query, Object.fromEntries(new URL(request.url).searchParams), "query");
+      const body = def.body
+        ? parseOr422(def.body, await readJson(request, def.bodyLimit ?? DEFAULT_BODY_LIMIT), "body")
+        : (undefined as z.output<B>);
+      const result = await def.handler({ ctx, actor, rt, params, query, body, request });
+      const reply = result instanceof Reply ? result : new Reply(result);
+      response = Response.json(def.response.parse(reply.body), {
+        status: reply.init.status ?? def.status ?? 200,
+        headers: reply.init.headers,
+      });
+    } catch (error) {
+      response =
+        error instanceof BadJson
+          ? errorResponse(400, "BAD_REQUEST", "Request body is not valid JSON")
+          : toErrorResponse(error, def.name);
+    }
+    observeRequest("rest", def.name, response.status, (performance.now() - started) / 1000);
+    return response;
+  };
+}

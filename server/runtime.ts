@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { type DbHandle, openDb } from "@/db/client";
+import { type Auth, createAuth } from "./auth/auth";
+import { bootstrapAdmin } from "./auth/bootstrap";
+import { serviceContext } from "./context";
+import { env } from "./env";
+import { logger } from "./logger";
+
+export interface Runtime {
+  handle: DbHandle;
+  auth: Auth;
+}
+
+// One runtime per server process (PGlite allows a single connection); kept on globalThis so that
+// Next.js module reloads in development do not open the data folder twice.
+const holder = globalThis as unknown as { __trainyardRuntime?: Promise<Runtime> };
+
+export function runtime(): Promise<Runtime> {
+  holder.__trainyardRuntime ??= start().catch((error: unknown) => {
+    holder.__trainyardRuntime = undefined;
+    throw error;
+  });
+  return holder.__trainyardRuntime;
+}
+
+/** The signing secret: from the environment, else generated once and kept in the data folder. */
+function secretFor(dataDir: string, configured?: string): string {
+  if (configured) return configured;
+  const file = path.join(dataDir, "secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function start(): Promise<Runtime> {
+  const e = env();
+  const started = Date.now();
+  const handle = await openDb(
+    e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: path.join(e.dataDir, "db") },
+  );
+  const auth = createAuth(handle.db, {
+    secret: secretFor(e.dataDir, e.TRAINYARD_SECRET),
+    baseURL: e.TRAINYARD_BASE_URL,
+  });
+  await bootstrapAdmin(serviceContext(handle.db, null), auth, e.TRAINYARD_ADMIN_EMAIL, e.TRAINYARD_ADMIN_PASSWORD);
+  logger.info({ database: handle.kind, ms: Date.now() - started }, "database migrated and ready");
+  return { handle, auth };
+}

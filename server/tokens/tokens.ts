@@ -1,0 +1,101 @@
+import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { apiTokens, users } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import { writeAudit } from "../audit/write-audit";
+import { requireActor } from "../auth/actor";
+import { generateSecret, hashSecret } from "../auth/secrets";
+import type { Actor, ServiceContext } from "../context";
+import { notFound } from "../errors";
+import { createId } from "../ids";
+import { CreateTokenInput, RevokeTokenInput } from "./schemas";
+
+type Verb<I> = { ctx: ServiceContext; input: I };
+
+const TOKEN_PREFIX = "ty";
+
+/** A personal API token acts as its user, with exactly the user's permissions. */
+export async function createToken({ ctx, input }: Verb<CreateTokenInput>) {
+  const actor = requireActor(ctx);
+  const data = CreateTokenInput.parse(input);
+  const token = generateSecret(TOKEN_PREFIX);
+  const expiresAt = data.expiresInDays ? new Date(Date.now() + data.expiresInDays * 86_400_000) : null;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({
+        id: createId("tok"),
+        userId: actor.userId,
+        name: data.name,
+        tokenHash: hashSecret(token),
+        prefix: token.slice(0, TOKEN_PREFIX.length + 7),
+        expiresAt,
+      })
+      .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, expiresAt: apiTokens.expiresAt });
+    await writeAudit(tx, actor, {
+      action: "token.create",
+      targetType: "api_token",
+      targetId: row!.id,
+      data: { name: data.name },
+    });
+    return { ...row!, token };
+  });
+}
+
+export async function listTokens({ ctx }: { ctx: ServiceContext }) {
+  const actor = requireActor(ctx);
+  return ctx.db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, actor.userId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function revokeToken({ ctx, input }: Verb<RevokeTokenInput>) {
+  const actor = requireActor(ctx);
+  const { tokenId } = RevokeTokenInput.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id, name: apiTokens.name });
+    if (!row) throw notFound("Active token");
+    await writeAudit(tx, actor, { action: "token.revoke", targetType: "api_token", targetId: row.id });
+    return row;
+  });
+}
+
+// last_used_at is advisory: refreshed at most once a minute so that every request is not a write.
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+/** Resolves a bearer token to its user, or null when it is unknown, revoked or expired. */
+export async function authenticateToken(db: DbOrTx, token: string): Promise<Actor | null> {
+  if (!token.startsWith(`${TOKEN_PREFIX}_`)) return null;
+  const now = new Date();
+  const [row] = await db
+    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashSecret(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
+  }
+  const { user } = row;
+  return { userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "token" };
+}
