@@ -31,6 +31,8 @@ export function createAuth(db: Db, options: AuthOptions) {
     user: { additionalFields: { isAdmin: { type: "boolean", defaultValue: false, input: false } } },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     advanced: {
+      // Secure cookies only behind https: a studio served over plain http on a lab network must work.
+      useSecureCookies: options.baseURL?.startsWith("https://") ?? false,
       database: { generateId: ({ model }) => createId(idPrefixes[model] ?? model.slice(0, 3)) },
     },
     databaseHooks: {

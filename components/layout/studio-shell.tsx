@@ -1,0 +1,127 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ChevronsUpDown, KeyRound, LogOut, Plus, Users } from "lucide-react";
+import Link from "next/link";
+import { useParams, usePathname, useRouter } from "next/navigation";
+import { authClient } from "../auth/auth-client";
+import { useTRPC } from "../trpc/client";
+import { Button } from "../ui/button";
+import { cn } from "../ui/cn";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "../ui/dropdown-menu";
+import { ThemeToggle } from "./theme-toggle";
+
+interface ShellUser {
+  name: string;
+  email: string;
+  isAdmin: boolean;
+}
+
+function TeamSwitcher() {
+  const trpc = useTRPC();
+  const params = useParams<{ teamSlug?: string }>();
+  const teams = useQuery(trpc.teams.list.queryOptions());
+  const current = teams.data?.find((t) => t.slug === params.teamSlug);
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" size="sm" data-testid="team-switcher" className="gap-1">
+          {current?.name ?? "All teams"}
+          <ChevronsUpDown className="opacity-60" />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="start">
+        <DropdownMenuLabel>Teams</DropdownMenuLabel>
+        {teams.data?.map((t) => (
+          <DropdownMenuItem key={t.id} asChild>
+            <Link href={`/teams/${t.slug}`}>
+              <Users /> {t.name}
+            </Link>
+          </DropdownMenuItem>
+        ))}
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/teams?create=1">
+            <Plus /> New team
+          </Link>
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
+
+const nav = [
+  { href: "/projects", label: "Projects" },
+  { href: "/teams", label: "Teams" },
+];
+
+export function StudioShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+  const pathname = usePathname();
+  const router = useRouter();
+  async function signOut() {
+    await authClient.signOut();
+    router.replace("/sign-in");
+    router.refresh();
+  }
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="sticky top-0 z-40 border-b bg-background/90 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
+          <Link href="/projects" className="font-semibold tracking-tight">
+            Trainyard
+          </Link>
+          <span className="text-muted-foreground">/</span>
+          <TeamSwitcher />
+          <nav aria-label="Main" className="ml-4 flex items-center gap-1">
+            {nav.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                aria-current={pathname.startsWith(item.href) ? "page" : undefined}
+                className={cn(
+                  "rounded-md px-3 py-1.5 text-sm text-muted-foreground hover:bg-accent hover:text-foreground",
+                  pathname.startsWith(item.href) && "bg-accent text-foreground",
+                )}
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-1">
+            <ThemeToggle />
+            <DropdownMenu>
+              <DropdownMenuTrigger asChild>
+                <Button variant="ghost" size="sm" data-testid="user-menu">
+                  {user.name}
+                </Button>
+              </DropdownMenuTrigger>
+              <DropdownMenuContent>
+                <DropdownMenuLabel>
+                  {user.email}
+                  {user.isAdmin ? " · instance admin" : ""}
+                </DropdownMenuLabel>
+                <DropdownMenuItem asChild>
+                  <Link href="/settings/tokens">
+                    <KeyRound /> API tokens
+                  </Link>
+                </DropdownMenuItem>
+                <DropdownMenuSeparator />
+                <DropdownMenuItem onSelect={signOut}>
+                  <LogOut /> Sign out
+                </DropdownMenuItem>
+              </DropdownMenuContent>
+            </DropdownMenu>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">{children}</main>
+    </div>
+  );
+}
