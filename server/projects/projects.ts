@@ -6,13 +6,14 @@ import type { ServiceContext } from "../context";
 import { conflict, isUniqueViolation } from "../errors";
 import { createId } from "../ids";
 import { projectAccess, teamAccess } from "../teams/access";
+import { TeamRef } from "../teams/schemas";
 import { CreateProjectInput, ListProjectsInput, ProjectRef, UpdateProjectInput } from "./schemas";
 
 type Verb<I> = { ctx: ServiceContext; input: I };
 
 export async function createProject({ ctx, input }: Verb<CreateProjectInput>) {
+  const { team, actor } = await teamAccess(ctx, TeamRef.parse(input), "projects:create");
   const data = CreateProjectInput.parse(input);
-  const { team, actor } = await teamAccess(ctx, data, "projects:create");
   try {
     return await ctx.db.transaction(async (tx) => {
       const [project] = await tx
@@ -73,8 +74,8 @@ export async function getProject({ ctx, input }: Verb<ProjectRef>) {
 }
 
 export async function updateProject({ ctx, input }: Verb<UpdateProjectInput>) {
+  const { project, actor } = await projectAccess(ctx, ProjectRef.parse(input).projectId, "projects:update");
   const data = UpdateProjectInput.parse(input);
-  const { project, actor } = await projectAccess(ctx, data.projectId, "projects:update");
   const changes = {
     ...(data.name !== undefined && data.name !== project.name ? { name: data.name } : {}),
     ...(data.description !== undefined && data.description !== project.description

@@ -14,8 +14,8 @@ type Verb<I> = { ctx: ServiceContext; input: I };
 
 /** Creates a single-use invite link; the secret is returned once and only its hash is stored. */
 export async function createInvite({ ctx, input }: Verb<CreateInviteInput>) {
+  const access = await teamAccess(ctx, TeamRef.parse(input), "members:manage");
   const data = CreateInviteInput.parse(input);
-  const access = await teamAccess(ctx, data, "members:manage");
   if (!assignableRoles(access.role).includes(data.role)) {
     throw forbidden(`Your role (${access.role}) cannot invite as ${data.role}`);
   }
@@ -69,8 +69,8 @@ export async function listInvites({ ctx, input }: Verb<TeamRef>) {
 }
 
 export async function revokeInvite({ ctx, input }: Verb<RevokeInviteInput>) {
+  const access = await teamAccess(ctx, TeamRef.parse(input), "members:manage");
   const data = RevokeInviteInput.parse(input);
-  const access = await teamAccess(ctx, data, "members:manage");
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(teamInvites)

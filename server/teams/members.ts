@@ -53,8 +53,8 @@ async function assertNotLastOwner(db: DbOrTx, teamId: string, userId: string) {
 
 /** Adds an existing user by email (the invite link is for people without an account yet). */
 export async function addMember({ ctx, input }: Verb<AddMemberInput>) {
+  const access = await teamAccess(ctx, TeamRef.parse(input), "members:manage");
   const data = AddMemberInput.parse(input);
-  const access = await teamAccess(ctx, data, "members:manage");
   assertMayGrant(access, data.role);
   const [user] = await ctx.db.select().from(users).where(eq(users.email, data.email.toLowerCase())).limit(1);
   if (!user) throw notFound("User");
@@ -77,8 +77,8 @@ export async function addMember({ ctx, input }: Verb<AddMemberInput>) {
 }
 
 export async function changeMemberRole({ ctx, input }: Verb<ChangeRoleInput>) {
+  const access = await teamAccess(ctx, TeamRef.parse(input), "members:manage");
   const data = ChangeRoleInput.parse(input);
-  const access = await teamAccess(ctx, data, "members:manage");
   assertMayGrant(access, data.role);
   return ctx.db.transaction(async (tx) => {
     const current = await memberRole(tx, access.team.id, data.userId);

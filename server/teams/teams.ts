@@ -60,8 +60,8 @@ export async function getTeam({ ctx, input }: Verb<TeamRef>) {
 }
 
 export async function updateTeam({ ctx, input }: Verb<UpdateTeamInput>) {
+  const { team, actor } = await teamAccess(ctx, TeamRef.parse(input), "team:update");
   const data = UpdateTeamInput.parse(input);
-  const { team, actor } = await teamAccess(ctx, data, "team:update");
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx.update(teams).set({ name: data.name }).where(eq(teams.id, team.id)).returning();
     await writeAudit(tx, actor, {
