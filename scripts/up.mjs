@@ -14,9 +14,8 @@ function newest(p) {
 }
 
 const buildId = ".next/BUILD_ID";
-const stale = !existsSync(buildId) || process.argv.includes("--rebuild") || newest(sources[0]) === 0
-  ? true
-  : Math.max(...sources.map(newest)) > statSync(buildId).mtimeMs;
+const stale =
+  !existsSync(buildId) || process.argv.includes("--rebuild") || Math.max(...sources.map(newest)) > statSync(buildId).mtimeMs;
 
 const next = ["node_modules/next/dist/bin/next"];
 if (stale) {
