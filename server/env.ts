@@ -12,6 +12,12 @@ const EnvSchema = z.object({
   TRAINYARD_ADMIN_PASSWORD: z.string().min(8).optional(),
   TRAINYARD_SECRET: z.string().min(32).optional(),
   TRAINYARD_BASE_URL: z.url().optional(),
+  TRAINYARD_S3_BUCKET: z.string().min(3).optional(),
+  TRAINYARD_S3_PREFIX: z.string().default(""),
+  TRAINYARD_S3_ENDPOINT: z.url().optional(),
+  TRAINYARD_S3_REGION: z.string().default("us-east-1"),
+  TRAINYARD_S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  TRAINYARD_MAX_ARTIFACT_BYTES: z.coerce.number().int().positive().default(10 * 1024 ** 3),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -7,10 +7,14 @@ import { bootstrapAdmin } from "./auth/bootstrap";
 import { serviceContext } from "./context";
 import { env } from "./env";
 import { logger } from "./logger";
+import type { BlobStore } from "./storage/blob-store";
+import { localBlobStore } from "./storage/local-blob-store";
+import { s3BlobStore } from "./storage/s3-blob-store";
 
 export interface Runtime {
   handle: DbHandle;
   auth: Auth;
+  blobs: BlobStore;
 }
 
 // One runtime per server process (PGlite allows a single connection); kept on globalThis so that
@@ -47,6 +51,17 @@ async function start(): Promise<Runtime> {
     baseURL: e.TRAINYARD_BASE_URL,
   });
   await bootstrapAdmin(serviceContext(handle.db, null), auth, e.TRAINYARD_ADMIN_EMAIL, e.TRAINYARD_ADMIN_PASSWORD);
-  logger.info({ database: handle.kind, ms: Date.now() - started }, "database migrated and ready");
-  return { handle, auth };
+  const artifactsDir = path.join(e.dataDir, "artifacts");
+  const blobs = e.TRAINYARD_S3_BUCKET
+    ? s3BlobStore({
+        bucket: e.TRAINYARD_S3_BUCKET,
+        prefix: e.TRAINYARD_S3_PREFIX,
+        endpoint: e.TRAINYARD_S3_ENDPOINT,
+        region: e.TRAINYARD_S3_REGION,
+        forcePathStyle: e.TRAINYARD_S3_FORCE_PATH_STYLE,
+        tmpDir: path.join(artifactsDir, "tmp"),
+      })
+    : localBlobStore(artifactsDir);
+  logger.info({ database: handle.kind, artifacts: blobs.kind, ms: Date.now() - started }, "database migrated and ready");
+  return { handle, auth, blobs };
 }

@@ -5,3 +5,10 @@ export type TeamRole = (typeof teamRoles)[number];
 
 export const signupPolicies = ["open", "invite", "closed"] as const;
 export type SignupPolicy = (typeof signupPolicies)[number];
+
+export const runStatuses = ["running", "succeeded", "failed", "cancelled", "lost"] as const;
+export type RunStatus = (typeof runStatuses)[number];
+export const terminalRunStatuses = ["succeeded", "failed", "cancelled", "lost"] as const satisfies readonly RunStatus[];
+
+export const logStreams = ["stdout", "stderr"] as const;
+export type LogStream = (typeof logStreams)[number];

@@ -17,7 +17,7 @@ export interface TeamAccess {
 
 // Someone outside a team learns nothing about it: not a member → NOT_FOUND, the same answer as for
 // a team that does not exist. A member without the scope → FORBIDDEN.
-function check(role: TeamRole | undefined, scope: Scope, what: string): TeamRole {
+export function checkRole(role: TeamRole | undefined, scope: Scope, what: string): TeamRole {
   if (!role) throw notFound(what);
   if (!can(role, scope)) throw forbidden(`Your role (${role}) does not allow ${scope}`);
   return role;
@@ -35,7 +35,7 @@ export async function teamAccess(
     .leftJoin(teamMembers, and(eq(teamMembers.teamId, teams.id), eq(teamMembers.userId, actor.userId)))
     .where("teamSlug" in ref ? eq(teams.slug, ref.teamSlug) : eq(teams.id, ref.teamId))
     .limit(1);
-  const role = check(row?.role ?? undefined, scope, "Team");
+  const role = checkRole(row?.role ?? undefined, scope, "Team");
   return { actor, team: row!.team, role };
 }
 
@@ -52,6 +52,6 @@ export async function projectAccess(ctx: ServiceContext, projectId: string, scop
     .leftJoin(teamMembers, and(eq(teamMembers.teamId, teams.id), eq(teamMembers.userId, actor.userId)))
     .where(eq(projects.id, projectId))
     .limit(1);
-  const role = check(row?.role ?? undefined, scope, "Project");
+  const role = checkRole(row?.role ?? undefined, scope, "Project");
   return { actor, team: row!.team, project: row!.project, role };
 }

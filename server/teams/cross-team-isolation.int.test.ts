@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { testDatabases } from "@/db/testing/databases";
 import { listTeamAudit } from "../audit/list-audit";
-import { createAuth } from "../auth/auth";
 import { createProject, deleteProject, getProject, listProjects, updateProject } from "../projects/projects";
-import { ctxFor, expectDomainError, teamWithRoles, uniq } from "../testing/fixtures";
+import { ctxFor, expectDomainError, teamWithRoles, testRuntime, uniq } from "../testing/fixtures";
 import { createCaller } from "../trpc/root";
 import { createInvite, listInvites, revokeInvite } from "./invites";
 import { addMember, changeMemberRole, listMembers, removeMember } from "./members";
@@ -62,7 +61,7 @@ describe.each(testDatabases)("cross-team isolation on $name", ({ open }) => {
 
   it("refuses them through the tRPC router with typed NOT_FOUND errors", async () => {
     const t = await twoTeams();
-    const rt = { handle: h, auth: createAuth(h.db, { secret: "x".repeat(32) }) };
+    const rt = testRuntime(h);
     const caller = createCaller({ svc: ctxFor(h.db, t.stranger), rt, headers: new Headers() });
     const calls: (() => Promise<unknown>)[] = [
       () => caller.projects.get({ projectId: t.project.id }),

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect } from "vitest";
-import type { DbOrTx } from "@/db/client";
+import type { DbHandle, DbOrTx } from "@/db/client";
 import { auditLog, teamMembers, users } from "@/db/schema";
 import type { TeamRole } from "@/db/schema/enums";
 import { and, eq } from "drizzle-orm";
@@ -9,6 +12,9 @@ import { serviceContext } from "../context";
 import { DomainError, type DomainErrorCode } from "../errors";
 import { createId } from "../ids";
 import { logger } from "../logger";
+import { createAuth } from "../auth/auth";
+import type { Runtime } from "../runtime";
+import { localBlobStore } from "../storage/local-blob-store";
 import { createTeam } from "../teams/teams";
 
 const silent = logger.child({}, { level: "silent" });
@@ -56,4 +62,13 @@ export async function auditRows(db: DbOrTx, teamId: string | null, action: strin
     .select()
     .from(auditLog)
     .where(teamId ? and(eq(auditLog.teamId, teamId), eq(auditLog.action, action)) : eq(auditLog.action, action));
+}
+
+/** What a server process holds, over a test database and a throwaway artifact folder. */
+export function testRuntime(handle: DbHandle): Runtime {
+  return {
+    handle,
+    auth: createAuth(handle.db, { secret: "t".repeat(32) }),
+    blobs: localBlobStore(mkdtempSync(path.join(tmpdir(), "trainyard-blobs-"))),
+  };
 }

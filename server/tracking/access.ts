@@ -1,0 +1,25 @@
+import { and, eq } from "drizzle-orm";
+import { projects, runs, teamMembers, teams } from "@/db/schema";
+import { requireActor } from "../auth/actor";
+import type { Scope } from "../auth/permissions";
+import type { ServiceContext } from "../context";
+import { checkRole, type ProjectAccess } from "../teams/access";
+
+export interface RunAccess extends ProjectAccess {
+  run: typeof runs.$inferSelect;
+}
+
+/** Loads a run with its project and the actor's role; another team's run is NOT_FOUND. */
+export async function runAccess(ctx: ServiceContext, runId: string, scope: Scope): Promise<RunAccess> {
+  const actor = requireActor(ctx);
+  const [row] = await ctx.db
+    .select({ run: runs, project: projects, team: teams, role: teamMembers.role })
+    .from(runs)
+    .innerJoin(projects, eq(projects.id, runs.projectId))
+    .innerJoin(teams, eq(teams.id, projects.teamId))
+    .leftJoin(teamMembers, and(eq(teamMembers.teamId, teams.id), eq(teamMembers.userId, actor.userId)))
+    .where(eq(runs.id, runId))
+    .limit(1);
+  const role = checkRole(row?.role ?? undefined, scope, "Run");
+  return { actor, role, run: row!.run, project: row!.project, team: row!.team };
+}

@@ -1,0 +1,223 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { metricSeries, runDatasets, runParams, runs, runTags, users } from "@/db/schema";
+import { terminalRunStatuses, type RunStatus } from "@/db/schema/enums";
+import type { DbOrTx } from "@/db/client";
+import { writeAudit } from "../audit/write-audit";
+import type { ServiceContext } from "../context";
+import { conflict, preconditionFailed } from "../errors";
+import { createId } from "../ids";
+import { projectAccess } from "../teams/access";
+import { runAccess } from "./access";
+import {
+  CreateRunInput,
+  ListRunsInput,
+  LogDatasetsInput,
+  LogParamsInput,
+  RunRef,
+  SetTagsInput,
+  UpdateRunInput,
+} from "./schemas";
+
+type Verb<I> = { ctx: ServiceContext; input: I };
+
+const isTerminal = (s: RunStatus) => (terminalRunStatuses as readonly RunStatus[]).includes(s);
+
+/** Adds params; a key already logged with another value is a CONFLICT (params are immutable). */
+async function insertParams(tx: DbOrTx, projectId: string, runId: string, params: Record<string, string>) {
+  const entries = Object.entries(params);
+  if (entries.length === 0) return;
+  await tx
+    .insert(runParams)
+    .values(entries.map(([key, value]) => ({ projectId, runId, key, value })))
+    .onConflictDoNothing();
+  const stored = await tx
+    .select({ key: runParams.key, value: runParams.value })
+    .from(runParams)
+    .where(and(eq(runParams.runId, runId), inArray(runParams.key, entries.map(([k]) => k))));
+  const clash = stored.find((row) => params[row.key] !== row.value);
+  if (clash) {
+    throw conflict(`Param "${clash.key}" is already "${clash.value}" on this run and cannot change to "${params[clash.key]}"`);
+  }
+}
+
+async function upsertTags(tx: DbOrTx, projectId: string, runId: string, tags: Record<string, string>) {
+  const entries = Object.entries(tags);
+  if (entries.length === 0) return;
+  await tx
+    .insert(runTags)
+    .values(entries.map(([key, value]) => ({ projectId, runId, key, value })))
+    .onConflictDoUpdate({ target: [runTags.runId, runTags.key], set: { value: sql`excluded.value` } });
+}
+
+export async function createRun({ ctx, input }: Verb<CreateRunInput>) {
+  const { project, actor } = await projectAccess(ctx, CreateRunInput.shape.projectId.parse(input.projectId), "runs:write");
+  const data = CreateRunInput.parse(input);
+  const id = createId("run");
+  return ctx.db.transaction(async (tx) => {
+    const [run] = await tx
+      .insert(runs)
+      .values({
+        id,
+        projectId: project.id,
+        name: data.name || id.slice(-8),
+        createdBy: actor.userId,
+        source: {
+          gitUrl: data.source?.git_url,
+          commit: data.source?.commit,
+          dirtySha256: data.source?.dirty_sha256,
+        },
+      })
+      .returning();
+    await insertParams(tx, project.id, id, data.params ?? {});
+    await upsertTags(tx, project.id, id, data.tags ?? {});
+    await writeAudit(tx, actor, {
+      teamId: project.teamId,
+      projectId: project.id,
+      action: "run.create",
+      targetType: "run",
+      targetId: id,
+      data: { name: run!.name },
+    });
+    return run!;
+  });
+}
+
+export async function getRun({ ctx, input }: Verb<RunRef>) {
+  const { run } = await runAccess(ctx, RunRef.parse(input).runId, "team:read");
+  return runDetails(ctx.db, run);
+}
+
+async function runDetails(db: DbOrTx, run: typeof runs.$inferSelect) {
+  const [params, tags, metrics, datasets, creator] = await Promise.all([
+    db.select({ key: runParams.key, value: runParams.value }).from(runParams).where(eq(runParams.runId, run.id)),
+    db.select({ key: runTags.key, value: runTags.value }).from(runTags).where(eq(runTags.runId, run.id)),
+    db.select().from(metricSeries).where(eq(metricSeries.runId, run.id)).orderBy(asc(metricSeries.key)),
+    db.select().from(runDatasets).where(eq(runDatasets.runId, run.id)),
+    run.createdBy
+      ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, run.createdBy))
+      : Promise.resolve([]),
+  ]);
+  return {
+    ...run,
+    creator: creator[0] ?? null,
+    params: Object.fromEntries(params.map((p) => [p.key, p.value])),
+    tags: Object.fromEntries(tags.map((t) => [t.key, t.value])),
+    metrics: metrics.map(({ key, count, lastStep, lastValue, lastTimestamp, minValue, maxValue, updatedAt }) => ({
+      key,
+      count,
+      lastStep,
+      lastValue,
+      lastTimestamp,
+      minValue,
+      maxValue,
+      updatedAt,
+    })),
+    datasets: datasets.map(({ uri, digest, name, context }) => ({ uri, digest, name, context })),
+  };
+}
+export type RunDetails = Awaited<ReturnType<typeof runDetails>>;
+
+/** Renames, edits notes or changes status; reaching a terminal status sets the end time once. */
+export async function updateRun({ ctx, input }: Verb<UpdateRunInput>) {
+  const access = await runAccess(ctx, RunRef.parse(input).runId, "runs:write");
+  const data = UpdateRunInput.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(runs).where(eq(runs.id, access.run.id)).for("update");
+    const run = current!;
+    const changes: Partial<typeof runs.$inferInsert> = {};
+    if (data.name !== undefined && data.name !== run.name) changes.name = data.name;
+    if (data.notes !== undefined && data.notes !== run.notes) changes.notes = data.notes;
+    if (data.status !== undefined && data.status !== run.status) {
+      if (isTerminal(run.status)) {
+        throw preconditionFailed(`Run has already ended as ${run.status}; it cannot become ${data.status}`);
+      }
+      changes.status = data.status;
+      if (isTerminal(data.status)) changes.endedAt = new Date();
+    }
+    if (Object.keys(changes).length === 0) return runDetails(tx, run);
+    const [updated] = await tx.update(runs).set(changes).where(eq(runs.id, run.id)).returning();
+    await writeAudit(tx, access.actor, {
+      teamId: access.project.teamId,
+      projectId: access.project.id,
+      action: "run.update",
+      targetType: "run",
+      targetId: run.id,
+      data: { ...(changes.status ? { status: { from: run.status, to: changes.status } } : {}), ...(changes.name ? { name: changes.name } : {}) },
+    });
+    return runDetails(tx, updated!);
+  });
+}
+
+export async function logParams({ ctx, input }: Verb<LogParamsInput>) {
+  const { run } = await runAccess(ctx, RunRef.parse(input).runId, "runs:write");
+  const data = LogParamsInput.parse(input);
+  await ctx.db.transaction((tx) => insertParams(tx, run.projectId, run.id, data.params));
+  return { params: data.params };
+}
+
+export async function setTags({ ctx, input }: Verb<SetTagsInput>) {
+  const { run } = await runAccess(ctx, RunRef.parse(input).runId, "runs:write");
+  const data = SetTagsInput.parse(input);
+  await upsertTags(ctx.db, run.projectId, run.id, data.tags);
+  return { tags: data.tags };
+}
+
+export async function logDatasets({ ctx, input }: Verb<LogDatasetsInput>) {
+  const { run } = await runAccess(ctx, RunRef.parse(input).runId, "runs:write");
+  const data = LogDatasetsInput.parse(input);
+  await ctx.db
+    .insert(runDatasets)
+    .values(data.datasets.map((d) => ({ ...d, runId: run.id, projectId: run.projectId })))
+    .onConflictDoNothing();
+  return { datasets: data.datasets };
+}
+
+/** The runs of a project with params, tags and metric summaries, for the runs table. */
+export async function listRuns({ ctx, input }: Verb<ListRunsInput>) {
+  const { project } = await projectAccess(ctx, ListRunsInput.shape.projectId.parse(input.projectId), "team:read");
+  const data = ListRunsInput.parse(input);
+  const rows = await ctx.db
+    .select({ run: runs, creatorName: users.name })
+    .from(runs)
+    .leftJoin(users, eq(users.id, runs.createdBy))
+    .where(and(eq(runs.projectId, project.id), data.status ? eq(runs.status, data.status) : undefined))
+    .orderBy(desc(runs.startedAt))
+    .limit(data.limit);
+  const [params, tags, series] = await Promise.all([
+    ctx.db.select().from(runParams).where(eq(runParams.projectId, project.id)),
+    ctx.db.select().from(runTags).where(eq(runTags.projectId, project.id)),
+    ctx.db
+      .select({
+        runId: metricSeries.runId,
+        key: metricSeries.key,
+        count: metricSeries.count,
+        last: metricSeries.lastValue,
+        lastStep: metricSeries.lastStep,
+        min: metricSeries.minValue,
+        max: metricSeries.maxValue,
+      })
+      .from(metricSeries)
+      .where(eq(metricSeries.projectId, project.id)),
+  ]);
+  const byRun = <T extends { runId: string }>(items: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of items) {
+      const list = map.get(item.runId);
+      if (list) list.push(item);
+      else map.set(item.runId, [item]);
+    }
+    return map;
+  };
+  const p = byRun(params);
+  const t = byRun(tags);
+  const m = byRun(series);
+  return rows.map(({ run, creatorName }) => ({
+    ...run,
+    creatorName,
+    params: Object.fromEntries((p.get(run.id) ?? []).map((x) => [x.key, x.value])),
+    tags: Object.fromEntries((t.get(run.id) ?? []).map((x) => [x.key, x.value])),
+    metrics: Object.fromEntries(
+      (m.get(run.id) ?? []).map(({ key, count, last, lastStep, min, max }) => [key, { count, last, lastStep, min, max }]),
+    ),
+  }));
+}
