@@ -29,6 +29,11 @@ export function runtime(): Promise<Runtime> {
   return holder.__trainyardRuntime;
 }
 
+/** Serves requests with a runtime built elsewhere (an embedding host, or a test's own database). */
+export function useRuntime(rt: Runtime): void {
+  holder.__trainyardRuntime = Promise.resolve(rt);
+}
+
 /** The signing secret: from the environment, else generated once and kept in the data folder. */
 function secretFor(dataDir: string, configured?: string): string {
   if (configured) return configured;

@@ -100,3 +100,29 @@ export function restRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.
     return response;
   };
 }
+
+/**
+ * A REST route whose body or answer is not JSON (artifact upload and download): the same
+ * authentication, path validation, error mapping and metrics, with the handler owning the bytes.
+ */
+export function rawRoute<P extends z.ZodType>(def: {
+  name: string;
+  params: P;
+  handler: (args: { ctx: ServiceContext; actor: Actor; rt: Runtime; params: z.output<P>; request: Request }) => Promise<Response>;
+}) {
+  return async (request: Request, next?: NextContext): Promise<Response> => {
+    const started = performance.now();
+    let response: Response;
+    try {
+      const rt = await runtime();
+      const actor = await actorFromHeaders(rt, request.headers);
+      if (!actor) throw unauthorized();
+      const params = parseOr422(def.params, next ? await next.params : {}, "path");
+      response = await def.handler({ ctx: serviceContext(rt.handle.db, actor), actor, rt, params, request });
+    } catch (error) {
+      response = toErrorResponse(error, def.name);
+    }
+    observeRequest("rest", def.name, response.status, (performance.now() - started) / 1000);
+    return response;
+  };
+}

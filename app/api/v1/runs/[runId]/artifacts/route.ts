@@ -1,0 +1,3 @@
+import { listArtifactsRoute } from "@/server/http/handlers/artifacts";
+
+export const GET = listArtifactsRoute;

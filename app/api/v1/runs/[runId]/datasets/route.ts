@@ -1,0 +1,3 @@
+import { logDatasetsRoute } from "@/server/http/handlers/runs";
+
+export const POST = logDatasetsRoute;

@@ -1,0 +1,3 @@
+import { getMetricRoute } from "@/server/http/handlers/metrics";
+
+export const GET = getMetricRoute;

@@ -1,0 +1,3 @@
+import { logMetricsRoute } from "@/server/http/handlers/metrics";
+
+export const POST = logMetricsRoute;

@@ -1,0 +1,3 @@
+import { logParamsRoute } from "@/server/http/handlers/runs";
+
+export const POST = logParamsRoute;

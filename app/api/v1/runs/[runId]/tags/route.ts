@@ -1,0 +1,3 @@
+import { setTagsRoute } from "@/server/http/handlers/runs";
+
+export const POST = setTagsRoute;
