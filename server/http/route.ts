@@ -71,7 +71,7 @@ function parseOr422<S extends z.ZodType>(schema: S | undefined, value: unknown, 
 export function restRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
   def: RouteDef<P, Q, B, R>,
 ) {
-  return async (request: Request, next?: NextContext): Promise<Response> => {
+  const handle = async (request: Request, next?: NextContext): Promise<Response> => {
     const started = performance.now();
     let response: Response;
     try {
@@ -99,6 +99,21 @@ export function restRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.
     observeRequest("rest", def.name, response.status, (performance.now() - started) / 1000);
     return response;
   };
+  return Object.assign(handle, { contract: contractOf(def) });
+}
+
+/** What the OpenAPI document says about a route; derived from the same schemas that validate it. */
+export interface RouteContract {
+  name: string;
+  auth: "required" | "none";
+  query?: z.ZodType;
+  body?: z.ZodType | "binary";
+  response?: z.ZodType | "binary";
+  status: number;
+}
+
+function contractOf(def: RouteDef<z.ZodType, z.ZodType, z.ZodType, z.ZodType>): RouteContract {
+  return { name: def.name, auth: def.auth, query: def.query, body: def.body, response: def.response, status: def.status ?? 200 };
 }
 
 /**
@@ -108,9 +123,10 @@ export function restRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.
 export function rawRoute<P extends z.ZodType>(def: {
   name: string;
   params: P;
+  contract: Pick<RouteContract, "body" | "response" | "status">;
   handler: (args: { ctx: ServiceContext; actor: Actor; rt: Runtime; params: z.output<P>; request: Request }) => Promise<Response>;
 }) {
-  return async (request: Request, next?: NextContext): Promise<Response> => {
+  const handle = async (request: Request, next?: NextContext): Promise<Response> => {
     const started = performance.now();
     let response: Response;
     try {
@@ -125,4 +141,5 @@ export function rawRoute<P extends z.ZodType>(def: {
     observeRequest("rest", def.name, response.status, (performance.now() - started) / 1000);
     return response;
   };
+  return Object.assign(handle, { contract: { name: def.name, auth: "required" as const, ...def.contract } });
 }

@@ -1,12 +1,14 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { accountRouter } from "./routers/account";
 import { projectsRouter } from "./routers/projects";
+import { runsRouter } from "./routers/runs";
 import { teamsRouter } from "./routers/teams";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   teams: teamsRouter,
   projects: projectsRouter,
+  runs: runsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import { rawRoute, restRoute } from "../route";
 export const putArtifactRoute = rawRoute({
   name: "PUT /runs/{runId}/artifacts/{path}",
   params: RunPathParams,
+  contract: { body: "binary", response: ArtifactBody, status: 201 },
   handler: async ({ ctx, rt, params, request }) => {
     if (!request.body) throw validation("The artifact's bytes are the request body");
     const stored = await putArtifact({
@@ -25,6 +26,7 @@ export const putArtifactRoute = rawRoute({
 export const getArtifactRoute = rawRoute({
   name: "GET /runs/{runId}/artifacts/{path}",
   params: RunPathParams,
+  contract: { response: "binary", status: 200 },
   handler: async ({ ctx, rt, params }) => {
     const artifact = await getArtifact({ ctx, input: { runId: params.runId, path: params.path.join("/") }, blobs: rt.blobs });
     const name = artifact.path.split("/").pop() ?? "artifact";

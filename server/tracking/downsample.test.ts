@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { downsample } from "./downsample";
+
+const series = (n: number, f: (i: number) => number) => ({
+  steps: Float64Array.from({ length: n }, (_, i) => i),
+  values: Float64Array.from({ length: n }, (_, i) => f(i)),
+  timestamps: Float64Array.from({ length: n }, (_, i) => 1000 + i),
+});
+
+describe("downsample", () => {
+  it("returns a series that fits exactly, NaN included", () => {
+    const out = downsample(series(5, (i) => (i === 2 ? NaN : i)), 10);
+    expect(out.aggregated).toBe(false);
+    expect(out.points.map((p) => p.value)).toEqual([0, 1, NaN, 3, 4]);
+  });
+
+  it("never exceeds the limit and keeps every bucket's min and max", () => {
+    const n = 100_003;
+    const out = downsample(series(n, (i) => (i === 77_777 ? 1e9 : i === 5 ? -1e9 : Math.sin(i))), 1000);
+    expect(out.aggregated).toBe(true);
+    expect(out.points.length).toBeLessThanOrEqual(1000);
+    expect(out.points.length).toBeGreaterThan(990);
+    expect(Math.max(...out.points.map((p) => p.max ?? p.value))).toBe(1e9);
+    expect(Math.min(...out.points.map((p) => p.min ?? p.value))).toBe(-1e9);
+    expect(out.points.reduce((s, p) => s + (p.count ?? 1), 0)).toBe(n);
+    // Buckets are in step order and cover the whole range.
+    const steps = out.points.map((p) => p.step);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(steps[0]).toBe(0);
+  });
+
+  it("leaves NaN out of a bucket's statistics", () => {
+    const out = downsample(series(1000, (i) => (i % 2 ? NaN : 2)), 10);
+    for (const p of out.points) expect(p).toMatchObject({ value: 2, min: 2, max: 2 });
+  });
+
+  it("handles sparse steps without empty buckets", () => {
+    const s = { steps: Float64Array.from([0, 1, 2, 1_000_000]), values: Float64Array.from([1, 2, 3, 4]), timestamps: Float64Array.from([1, 2, 3, 4]) };
+    const out = downsample(s, 3);
+    expect(out.points.map((p) => p.step)).toEqual([0, 1_000_000]);
+    expect(out.points[0]).toMatchObject({ min: 1, max: 3, count: 3 });
+  });
+});
