@@ -10,6 +10,7 @@ import { logger } from "./logger";
 import type { BlobStore } from "./storage/blob-store";
 import { localBlobStore } from "./storage/local-blob-store";
 import { s3BlobStore } from "./storage/s3-blob-store";
+import { startCompactor } from "./tracking/compact-metrics";
 
 export interface Runtime {
   handle: DbHandle;
@@ -67,6 +68,7 @@ async function start(): Promise<Runtime> {
         tmpDir: path.join(artifactsDir, "tmp"),
       })
     : localBlobStore(artifactsDir);
+  startCompactor(handle.db, logger);
   logger.info({ database: handle.kind, artifacts: blobs.kind, ms: Date.now() - started }, "database migrated and ready");
   return { handle, auth, blobs };
 }

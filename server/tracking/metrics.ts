@@ -6,6 +6,7 @@ import type { ServiceContext } from "../context";
 import { DomainError, notFound } from "../errors";
 import { runAccess } from "./access";
 import { decodeChunk, encodeChunk, mergeChunks, type Points } from "./chunk-codec";
+import { SMALL_CHUNK } from "./compact-metrics";
 import { downsample } from "./downsample";
 import { GetMetricInput, LogMetricsInput, MAX_POINTS_PER_BATCH, MetricPointInput, RunRef } from "./schemas";
 
@@ -82,7 +83,7 @@ export async function logMetrics({ ctx, input }: Verb<LogMetricsInput>) {
           lastTimestamp: last.timestamp,
           minValue: chunk.valueMin,
           maxValue: chunk.valueMax,
-          smallChunks: 1,
+          smallChunks: chunk.count < SMALL_CHUNK ? 1 : 0,
         })),
       )
       .onConflictDoUpdate({
@@ -95,7 +96,7 @@ export async function logMetrics({ ctx, input }: Verb<LogMetricsInput>) {
           lastValue: sql`case when ${newer} then excluded.last_value else ${metricSeries.lastValue} end`,
           lastTimestamp: sql`case when ${newer} then excluded.last_timestamp else ${metricSeries.lastTimestamp} end`,
           lastStep: sql`case when ${newer} then excluded.last_step else ${metricSeries.lastStep} end`,
-          smallChunks: sql`${metricSeries.smallChunks} + 1`,
+          smallChunks: sql`${metricSeries.smallChunks} + excluded.small_chunks`,
           updatedAt: sql`now()`,
         },
       })
