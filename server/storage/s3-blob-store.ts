@@ -20,6 +20,10 @@ export function s3BlobStore(options: S3Options): BlobStore {
     region: options.region,
     endpoint: options.endpoint,
     forcePathStyle: options.forcePathStyle,
+    // Many S3-compatible stores do not understand the SDK's default aws-chunked uploads with
+    // trailing checksums; send plain bodies unless an operation requires a checksum.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
   });
   const keyOf = (sha256: string) => `${options.prefix}${objectName(sha256)}`;
   return {
