@@ -15,7 +15,7 @@ export function findPgBin() {
   return versions.length ? path.join(root, versions[0], "bin") : null;
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once("error", reject);

@@ -2,20 +2,10 @@
 // and a project over HTTP, and stop everything afterwards.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "../pg-cluster.mjs";
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startServer({ databaseUrl } = {}) {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first");

@@ -64,6 +64,42 @@ function parseOr422<S extends z.ZodType>(schema: S | undefined, value: unknown, 
   return parsed.data;
 }
 
+interface Served<P extends z.ZodType> {
+  ctx: ServiceContext;
+  actor: Actor | null;
+  rt: Runtime;
+  params: z.output<P>;
+  request: Request;
+}
+
+// What every REST route does around its handler: runtime, caller, path params, the one error
+// mapping, and the request metrics.
+function serve<P extends z.ZodType>(
+  name: string,
+  auth: "required" | "none",
+  paramsSchema: P | undefined,
+  inner: (served: Served<P>) => Promise<Response>,
+) {
+  return async (request: Request, next?: NextContext): Promise<Response> => {
+    const started = performance.now();
+    let response: Response;
+    try {
+      const rt = await runtime();
+      const actor = await actorFromHeaders(rt, request.headers);
+      if (auth === "required" && !actor) throw unauthorized();
+      const params = parseOr422(paramsSchema, next ? await next.params : {}, "path");
+      response = await inner({ ctx: serviceContext(rt.handle.db, actor), actor, rt, params, request });
+    } catch (error) {
+      response =
+        error instanceof BadJson
+          ? errorResponse(400, "BAD_REQUEST", "Request body is not valid JSON")
+          : toErrorResponse(error, name);
+    }
+    observeRequest("rest", name, response.status, (performance.now() - started) / 1000);
+    return response;
+  };
+}
+
 /**
  * A contract-first REST route: authenticates, validates params/query/body with zod, calls one verb
  * and shapes the answer with the response schema (which also drops anything not in the contract).
@@ -71,34 +107,18 @@ function parseOr422<S extends z.ZodType>(schema: S | undefined, value: unknown, 
 export function restRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
   def: RouteDef<P, Q, B, R>,
 ) {
-  const handle = async (request: Request, next?: NextContext): Promise<Response> => {
-    const started = performance.now();
-    let response: Response;
-    try {
-      const rt = await runtime();
-      const actor = await actorFromHeaders(rt, request.headers);
-      if (def.auth === "required" && !actor) throw unauthorized();
-      const ctx = serviceContext(rt.handle.db, actor);
-      const params = parseOr422(def.params, next ? await next.params : {}, "path");
-      const query = parseOr422(def.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      const body = def.body
-        ? parseOr422(def.body, await readJson(request, def.bodyLimit ?? DEFAULT_BODY_LIMIT), "body")
-        : (undefined as z.output<B>);
-      const result = await def.handler({ ctx, actor, rt, params, query, body, request });
-      const reply = result instanceof Reply ? result : new Reply(result);
-      response = Response.json(def.response.parse(reply.body), {
-        status: reply.init.status ?? def.status ?? 200,
-        headers: reply.init.headers,
-      });
-    } catch (error) {
-      response =
-        error instanceof BadJson
-          ? errorResponse(400, "BAD_REQUEST", "Request body is not valid JSON")
-          : toErrorResponse(error, def.name);
-    }
-    observeRequest("rest", def.name, response.status, (performance.now() - started) / 1000);
-    return response;
-  };
+  const handle = serve(def.name, def.auth, def.params, async ({ request, ...served }) => {
+    const query = parseOr422(def.query, Object.fromEntries(new URL(request.url).searchParams), "query");
+    const body = def.body
+      ? parseOr422(def.body, await readJson(request, def.bodyLimit ?? DEFAULT_BODY_LIMIT), "body")
+      : (undefined as z.output<B>);
+    const result = await def.handler({ ...served, request, query, body });
+    const reply = result instanceof Reply ? result : new Reply(result);
+    return Response.json(def.response.parse(reply.body), {
+      status: reply.init.status ?? def.status ?? 200,
+      headers: reply.init.headers,
+    });
+  });
   return Object.assign(handle, { contract: contractOf(def) });
 }
 
@@ -124,22 +144,8 @@ export function rawRoute<P extends z.ZodType>(def: {
   name: string;
   params: P;
   contract: Pick<RouteContract, "body" | "response" | "status">;
-  handler: (args: { ctx: ServiceContext; actor: Actor; rt: Runtime; params: z.output<P>; request: Request }) => Promise<Response>;
+  handler: (args: Served<P> & { actor: Actor }) => Promise<Response>;
 }) {
-  const handle = async (request: Request, next?: NextContext): Promise<Response> => {
-    const started = performance.now();
-    let response: Response;
-    try {
-      const rt = await runtime();
-      const actor = await actorFromHeaders(rt, request.headers);
-      if (!actor) throw unauthorized();
-      const params = parseOr422(def.params, next ? await next.params : {}, "path");
-      response = await def.handler({ ctx: serviceContext(rt.handle.db, actor), actor, rt, params, request });
-    } catch (error) {
-      response = toErrorResponse(error, def.name);
-    }
-    observeRequest("rest", def.name, response.status, (performance.now() - started) / 1000);
-    return response;
-  };
+  const handle = serve(def.name, "required", def.params, (served) => def.handler({ ...served, actor: served.actor! }));
   return Object.assign(handle, { contract: { name: def.name, auth: "required" as const, ...def.contract } });
 }
