@@ -38,12 +38,13 @@ const dbEnv = { TEST_DATABASE_URL: cluster.url };
 try {
   step("typecheck", ...npx(["tsc", "--noEmit"]));
   step("lint", ...npx(["eslint", "."]));
+  // Built once, before the tests: the SDK test and the e2e run against this production build.
+  step("production build", ...npx(["next", "build"]));
   step(
     "unit and integration tests",
     ...npx(["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"], dbEnv),
   );
   count("test-results/vitest.json", (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
-  step("production build", ...npx(["next", "build"]));
   step("end-to-end tests (Chromium, PGlite and PostgreSQL)", ...npx(["playwright", "test"], { ...dbEnv, CI: "1" }));
   count("test-results/e2e.json", (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected }));
 } finally {
