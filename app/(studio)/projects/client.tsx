@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { CreateProjectDialog } from "@/components/projects/create-project-dialog";
+import { RoleBadge } from "@/components/teams/role-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -24,7 +25,7 @@ export function ProjectsClient() {
         {creatableTeams.length > 0 ? <CreateProjectDialog teams={creatableTeams} /> : null}
       </div>
       {projects.isPending ? (
-        <LoadingRows />
+        <LoadingRows label="Loading projects" />
       ) : projects.isError ? (
         <ErrorState title="Could not load projects" error={projects.error} />
       ) : projects.data.length === 0 ? (
@@ -48,7 +49,10 @@ export function ProjectsClient() {
               <Link href={`/projects/${p.id}`} className="block rounded-lg focus-visible:ring-2 focus-visible:ring-ring">
                 <Card className="h-full transition-colors hover:border-primary/50">
                   <CardHeader>
-                    <p className="text-xs text-muted-foreground">{p.teamName}</p>
+                    <div className="flex items-center justify-between gap-2">
+                      <p className="text-xs text-muted-foreground">{p.teamName}</p>
+                      <RoleBadge role={p.role} />
+                    </div>
                     <CardTitle>{p.name}</CardTitle>
                     <CardDescription className="line-clamp-2">{p.description || "No description"}</CardDescription>
                   </CardHeader>
