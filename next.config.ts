@@ -3,7 +3,6 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pino", "prom-client", "pg"],
-  eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
 };

@@ -11,28 +11,10 @@ export function uniqueUser(name: string, run: string): TestUser {
   return { name, email: `${name.toLowerCase()}.${run}@example.test`, password: `pw-${run}-${name}` };
 }
 
-// Next 15.5 can park a client-side navigation for good when it starts while the CPU is contended,
-// e.g. at hydration on a busy 2-core CI machine (vercel/next.js#98305, fixed in Next 16). The URL
-// then never changes. These helpers wait for the destination and, only if the router stalled, retry
-// the click or take the same route another way, so the specs test the app rather than that race.
-const STALL_MS = 8_000;
-
-/** Clicks a link and waits until the page is at `url`, clicking again if the navigation stalled. */
+/** Clicks a link and waits until the page is at `url`. */
 export async function clickLink(page: Page, link: Locator, url: RegExp) {
-  await expect(async () => {
-    if (!url.test(page.url())) await link.click({ timeout: 5_000 });
-    await expect(page).toHaveURL(url, { timeout: STALL_MS });
-  }).toPass({ timeout: 45_000 });
-}
-
-/** Waits for a navigation the app starts itself (router.push after a mutation). */
-export async function expectNavigation(page: Page, url: RegExp, rescue: () => Promise<unknown>) {
-  try {
-    await expect(page).toHaveURL(url, { timeout: STALL_MS });
-  } catch {
-    await rescue();
-    await expect(page).toHaveURL(url);
-  }
+  await link.click();
+  await expect(page).toHaveURL(url);
 }
 
 /** Fills the sign-up form on the current page (already at /sign-up, with or without an invite). */
@@ -42,8 +24,7 @@ export async function fillSignUp(page: Page, user: TestUser) {
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign up" }).click();
-  // The session cookie is set by the sign-up response, so a stalled redirect can be loaded directly.
-  await expectNavigation(page, /\/projects$/, () => page.goto("/projects"));
+  await expect(page).toHaveURL(/\/projects$/);
 }
 
 export async function signUp(page: Page, user: TestUser) {

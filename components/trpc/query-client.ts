@@ -14,7 +14,13 @@ export function makeQueryClient() {
   });
 }
 
+// A 4xx will not change on retry. In the browser a tRPC error carries its HTTP status; in a server
+// prefetch it is the TRPCError itself, with only its code.
+const clientErrorCodes = new Set(["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED", "UNPROCESSABLE_CONTENT", "PAYLOAD_TOO_LARGE"]);
+
 function isClientError(error: unknown): boolean {
-  const status = (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
-  return typeof status === "number" && status >= 400 && status < 500;
+  const e = error as { data?: { httpStatus?: number }; code?: string } | null;
+  const status = e?.data?.httpStatus;
+  if (typeof status === "number") return status >= 400 && status < 500;
+  return typeof e?.code === "string" && clientErrorCodes.has(e.code);
 }

@@ -106,7 +106,7 @@ export async function previewInvite({ ctx, input }: Verb<InviteTokenInput>) {
     .limit(1);
   if (!row) throw notFound("Invite");
   const { invite } = row;
-  const status = invite.revokedAt
+  const status: "revoked" | "accepted" | "expired" | "open" = invite.revokedAt
     ? "revoked"
     : invite.acceptedAt
       ? "accepted"

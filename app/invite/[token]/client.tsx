@@ -10,8 +10,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorState, LoadingRows } from "@/components/ui/states";
 import { roleDescriptions } from "@/server/auth/permissions";
 
-// previewInvite types its status as a plain string, hence the lookup with a fallback.
-const closedReason: Record<string, string> = {
+const closedReason: Record<"revoked" | "accepted" | "expired", string> = {
   revoked: "A team admin revoked it. Ask them for a new link.",
   accepted: "It has already been used. Each invite link works once; ask for a new one.",
   expired: "It has expired. Ask a team admin for a new link.",
@@ -55,7 +54,7 @@ export function InviteClient({ token }: { token: string }) {
   if (invite.status !== "open") {
     return (
       <AuthCard title="This invite can no longer be used" subtitle={`It was an invite to ${invite.teamName}.`}>
-        <p className="text-sm text-muted-foreground">{closedReason[invite.status] ?? "It is no longer valid."}</p>
+        <p className="text-sm text-muted-foreground">{closedReason[invite.status]}</p>
         {invite.status === "expired" ? (
           <p className="mt-2 text-xs text-muted-foreground">
             Expired <DateTime value={invite.expiresAt} />
