@@ -1,11 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { ChevronsUpDown, KeyRound, LogOut, Plus, Users } from "lucide-react";
+import { KeyRound, LogOut } from "lucide-react";
 import Link from "next/link";
-import { useParams, usePathname, useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { authClient } from "../auth/auth-client";
-import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import {
@@ -16,45 +14,13 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "../ui/dropdown-menu";
+import { Switchers } from "./switchers";
 import { ThemeToggle } from "./theme-toggle";
 
 interface ShellUser {
   name: string;
   email: string;
   isAdmin: boolean;
-}
-
-function TeamSwitcher() {
-  const trpc = useTRPC();
-  const params = useParams<{ teamSlug?: string }>();
-  const teams = useQuery(trpc.teams.list.queryOptions());
-  const current = teams.data?.find((t) => t.slug === params.teamSlug);
-  return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" data-testid="team-switcher" className="gap-1">
-          {current?.name ?? "All teams"}
-          <ChevronsUpDown className="opacity-60" />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="start">
-        <DropdownMenuLabel>Teams</DropdownMenuLabel>
-        {teams.data?.map((t) => (
-          <DropdownMenuItem key={t.id} asChild>
-            <Link href={`/teams/${t.slug}`}>
-              <Users /> {t.name}
-            </Link>
-          </DropdownMenuItem>
-        ))}
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href="/teams?create=1">
-            <Plus /> New team
-          </Link>
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
-  );
 }
 
 const nav = [
@@ -78,7 +44,7 @@ export function StudioShell({ user, children }: { user: ShellUser; children: Rea
             Trainyard
           </Link>
           <span className="text-muted-foreground">/</span>
-          <TeamSwitcher />
+          <Switchers />
           <nav aria-label="Main" className="ml-4 flex items-center gap-1">
             {nav.map((item) => (
               <Link
