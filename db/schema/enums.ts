@@ -12,3 +12,6 @@ export const terminalRunStatuses = ["succeeded", "failed", "cancelled", "lost"] 
 
 export const logStreams = ["stdout", "stderr"] as const;
 export type LogStream = (typeof logStreams)[number];
+
+export const computeKinds = ["agent", "slurm", "kubernetes"] as const;
+export type ComputeKind = (typeof computeKinds)[number];

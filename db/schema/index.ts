@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./auth";
+export * from "./compute";
 export * from "./enums";
 export * from "./metrics";
 export * from "./projects";

@@ -5,6 +5,7 @@ import { auditLog } from "@/db/schema";
 import { type TeamRole, teamRoles } from "@/db/schema/enums";
 import { testDatabases } from "@/db/testing/databases";
 import { listTeamAudit } from "../audit/list-audit";
+import { registerTarget } from "../compute/targets";
 import type { Actor, ServiceContext } from "../context";
 import { createProject, deleteProject, updateProject } from "../projects/projects";
 import { createInvite, listInvites, revokeInvite } from "../teams/invites";
@@ -46,6 +47,7 @@ const cases: Case[] = [
   { name: "create a project", allowed: writers, audit: "project.create", run: (s) => createProject({ ctx: s.ctx, input: { teamSlug: s.teamSlug, name: "P", slug: uniq("p") } }) },
   { name: "edit a project", allowed: writers, audit: "project.update", run: (s) => updateProject({ ctx: s.ctx, input: { projectId: s.projectId, description: "changed" } }) },
   { name: "delete a project", allowed: managers, audit: "project.delete", run: (s) => deleteProject({ ctx: s.ctx, input: { projectId: s.projectId } }) },
+  { name: "register compute", allowed: managers, audit: "compute.register", run: (s) => registerTarget({ ctx: s.ctx, input: { teamSlug: s.teamSlug, name: "gpu-box" } }) },
   { name: "read the audit log", allowed: managers, run: (s) => listTeamAudit({ ctx: s.ctx, input: { teamSlug: s.teamSlug } }) },
 ];
 

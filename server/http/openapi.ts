@@ -1,6 +1,7 @@
 import { z } from "zod";
 import * as artifacts from "./handlers/artifacts";
 import * as auth from "./handlers/auth";
+import * as compute from "./handlers/compute";
 import * as logs from "./handlers/logs";
 import * as metrics from "./handlers/metrics";
 import * as projects from "./handlers/projects";
@@ -8,7 +9,7 @@ import * as runs from "./handlers/runs";
 import * as teams from "./handlers/teams";
 import type { RouteContract } from "./route";
 
-const modules = [auth, teams, projects, runs, metrics, logs, artifacts];
+const modules = [auth, teams, projects, compute, runs, metrics, logs, artifacts];
 
 function routeContracts(): RouteContract[] {
   return modules

@@ -1,0 +1,3 @@
+import { agentHeartbeatRoute } from "@/server/http/handlers/compute";
+
+export const POST = agentHeartbeatRoute;

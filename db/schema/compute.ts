@@ -1,0 +1,58 @@
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { createdAt, updatedAt } from "./columns";
+import { computeKinds } from "./enums";
+import { teams } from "./teams";
+
+export const computeKind = pgEnum("compute_kind", computeKinds);
+
+export interface HostInfo {
+  hostname?: string;
+  os?: string;
+  cpus?: number;
+  memoryMb?: number;
+  agentVersion?: string;
+}
+
+export interface GpuInventoryItem {
+  index: number;
+  uuid: string;
+  name: string;
+  memoryMb: number;
+  driver: string;
+}
+
+export interface GpuSample {
+  index: number;
+  utilization: number;
+  memoryUsedMb: number;
+}
+
+// A registered compute target. The agent authenticates with the target's token (shown once,
+// kept as a hash); health is the age of its last heartbeat.
+export const computeTargets = pgTable(
+  "compute_targets",
+  {
+    id: text("id").primaryKey(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: computeKind("kind").notNull().default("agent"),
+    labels: jsonb("labels").$type<Record<string, string>>().notNull().default({}),
+    tokenHash: text("token_hash").notNull(),
+    host: jsonb("host").$type<HostInfo>().notNull().default({}),
+    gpus: jsonb("gpus").$type<GpuInventoryItem[]>().notNull().default([]),
+    gpuSamples: jsonb("gpu_samples").$type<GpuSample[]>().notNull().default([]),
+    lastHeartbeatAt: timestamp("last_heartbeat_at", { withTimezone: true }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("compute_targets_team_id_name_idx").on(t.teamId, t.name),
+    uniqueIndex("compute_targets_token_hash_idx").on(t.tokenHash),
+    index("compute_targets_team_id_last_heartbeat_at_idx").on(t.teamId, t.lastHeartbeatAt),
+  ],
+);
+
