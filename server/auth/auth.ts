@@ -28,6 +28,10 @@ export function createAuth(db: Db, options: AuthOptions) {
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 256, autoSignIn: true },
     disabledPaths: ["/sign-up/email"],
+    // Without a configured public URL, accept same-origin requests for whatever address the browser
+    // used (localhost, 127.0.0.1, a LAN IP): the Origin must equal the Host it was sent to, which a
+    // cross-site request cannot forge.
+    trustedOrigins: options.baseURL ? [] : (request) => (request ? [sameOrigin(request)] : []),
     user: { additionalFields: { isAdmin: { type: "boolean", defaultValue: false, input: false } } },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     advanced: {
@@ -48,6 +52,13 @@ export function createAuth(db: Db, options: AuthOptions) {
     },
     plugins: [nextCookies()],
   });
+}
+
+function sameOrigin(request: Request): string | null {
+  const host = request.headers.get("host");
+  if (!host) return null;
+  const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
+  return `${proto}://${host}`;
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -176,8 +176,19 @@ export async function logDatasets({ ctx, input }: Verb<LogDatasetsInput>) {
 export async function listRuns({ ctx, input }: Verb<ListRunsInput>) {
   const { project } = await projectAccess(ctx, ListRunsInput.shape.projectId.parse(input.projectId), "team:read");
   const data = ListRunsInput.parse(input);
+  // Only what a runs table shows: notes and sources can be large and are read per run.
   const rows = await ctx.db
-    .select({ run: runs, creatorName: users.name })
+    .select({
+      run: {
+        id: runs.id,
+        name: runs.name,
+        status: runs.status,
+        startedAt: runs.startedAt,
+        endedAt: runs.endedAt,
+        createdBy: runs.createdBy,
+      },
+      creatorName: users.name,
+    })
     .from(runs)
     .leftJoin(users, eq(users.id, runs.createdBy))
     .where(and(eq(runs.projectId, project.id), data.status ? eq(runs.status, data.status) : undefined))
