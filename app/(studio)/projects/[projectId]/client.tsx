@@ -4,11 +4,44 @@ import { useQuery } from "@tanstack/react-query";
 import { Settings, Users } from "lucide-react";
 import Link from "next/link";
 import { DateTime } from "@/components/audit/date-time";
+import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { RoleBadge } from "@/components/teams/role-badge";
 import { useTRPC } from "@/components/trpc/client";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { can, roleDescriptions } from "@/server/auth/permissions";
+
+function RecentRuns({ projectId }: { projectId: string }) {
+  const trpc = useTRPC();
+  const runs = useQuery(trpc.runs.list.queryOptions({ projectId, limit: 5 }));
+  if (runs.isPending) return <LoadingRows rows={2} label="Loading runs" />;
+  if (runs.isError) return <ErrorState title="Could not load runs" error={runs.error} />;
+  if (runs.data.length === 0) {
+    return (
+      <EmptyState
+        title="No runs yet"
+        description="Training runs logged to this project, from the studio, the SDK or the mlflow client, will appear here."
+      />
+    );
+  }
+  return (
+    <>
+      <ul aria-label="Recent runs" className="divide-y rounded-lg border">
+        {runs.data.map((r) => (
+          <li key={r.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+            <Link href={`/projects/${projectId}/runs/${r.id}`} className="truncate font-medium text-primary hover:underline">
+              {r.name}
+            </Link>
+            <RunStatusBadge status={r.status} />
+          </li>
+        ))}
+      </ul>
+      <Link href={`/projects/${projectId}/runs`} className="text-sm text-primary hover:underline">
+        All runs
+      </Link>
+    </>
+  );
+}
 
 export function ProjectOverviewClient({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
@@ -23,10 +56,7 @@ export function ProjectOverviewClient({ projectId }: { projectId: string }) {
         <h2 id="runs-heading" className="text-lg font-semibold">
           Runs
         </h2>
-        <EmptyState
-          title="No runs yet"
-          description="Training runs logged to this project, from the studio, the SDK or the mlflow client, will appear here."
-        />
+        <RecentRuns projectId={projectId} />
       </section>
       <aside className="flex flex-col gap-4">
         <Card>
