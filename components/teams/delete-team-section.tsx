@@ -1,12 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "../trpc/client";
-import { Button } from "../ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "../ui/card";
-import { ConfirmDialog } from "./confirm-dialog";
+import { DangerZone } from "../ui/danger-zone";
 
 export function DeleteTeamSection({ teamSlug, name }: { teamSlug: string; name: string }) {
   const trpc = useTRPC();
@@ -25,27 +22,13 @@ export function DeleteTeamSection({ teamSlug, name }: { teamSlug: string; name: 
   );
 
   return (
-    <Card className="border-destructive/40">
-      <CardHeader>
-        <CardTitle>Delete team</CardTitle>
-        <CardDescription>
-          Deletes the team with all its projects, runs and models. The audit log keeps a record. This cannot be undone.
-        </CardDescription>
-      </CardHeader>
-      <CardContent>
-        <ConfirmDialog
-          trigger={
-            <Button variant="destructive">
-              <Trash2 aria-hidden /> Delete team
-            </Button>
-          }
-          title={`Delete ${name}?`}
-          description="Every project in this team is deleted with it."
-          confirmLabel="Delete team"
-          requireText={teamSlug}
-          onConfirm={() => remove.mutateAsync({ teamSlug })}
-        />
-      </CardContent>
-    </Card>
+    <DangerZone
+      action="Delete team"
+      description="Deletes the team with all its projects, runs and models. The audit log keeps a record. This cannot be undone."
+      confirmTitle={`Delete ${name}?`}
+      confirmDescription="Every project in this team is deleted with it."
+      requireText={teamSlug}
+      onConfirm={() => remove.mutateAsync({ teamSlug })}
+    />
   );
 }

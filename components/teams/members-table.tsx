@@ -11,7 +11,7 @@ import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { EmptyState, ErrorState, LoadingRows } from "../ui/states";
 import { Table, TBody, Td, Th, THead, Tr } from "../ui/table";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RoleBadge } from "./role-badge";
 import { RoleSelect } from "./role-select";
 

@@ -5,7 +5,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import type { AppRouter } from "@/server/trpc/root";
 import { DateTime } from "../audit/date-time";
-import { ConfirmDialog } from "../teams/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useTRPC } from "../trpc/client";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";

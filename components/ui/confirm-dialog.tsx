@@ -1,11 +1,11 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Button } from "../ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "../ui/dialog";
-import { Input } from "../ui/input";
-import { Label } from "../ui/label";
-import { ErrorState } from "../ui/states";
+import { Button } from "./button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "./dialog";
+import { Input } from "./input";
+import { Label } from "./label";
+import { ErrorState } from "./states";
 
 /**
  * Asks before a destructive action. With `requireText` the confirm button stays disabled until
