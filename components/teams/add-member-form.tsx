@@ -3,16 +3,15 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { UserPlus } from "lucide-react";
-import { Controller, useForm, useWatch } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import type { TeamRole } from "@/db/schema/enums";
-import { assignableRoles, roleDescriptions } from "@/server/auth/permissions";
 import { AddMemberInput } from "@/server/teams/schemas";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { FormField } from "../ui/form-field";
 import { Input } from "../ui/input";
 import { ErrorState } from "../ui/states";
-import { RoleSelect } from "./role-select";
+import { RoleField } from "./role-field";
 
 /** Adds someone who already has an account; people without one get an invite link instead. */
 export function AddMemberForm({ teamSlug, viewerRole }: { teamSlug: string; viewerRole: TeamRole }) {
@@ -31,7 +30,6 @@ export function AddMemberForm({ teamSlug, viewerRole }: { teamSlug: string; view
       },
     }),
   );
-  const role = useWatch({ control: form.control, name: "role" });
 
   return (
     <form
@@ -44,19 +42,8 @@ export function AddMemberForm({ teamSlug, viewerRole }: { teamSlug: string; view
         <FormField label="Email" error={form.formState.errors.email}>
           {(p) => <Input type="email" autoComplete="off" placeholder="name@example.com" {...p} {...form.register("email")} />}
         </FormField>
-        <FormField label="Role" error={form.formState.errors.role}>
-          {(p) => (
-            <Controller
-              control={form.control}
-              name="role"
-              render={({ field }) => (
-                <RoleSelect {...p} roles={assignableRoles(viewerRole)} value={field.value} onChange={field.onChange} />
-              )}
-            />
-          )}
-        </FormField>
+        <RoleField label="Role" control={form.control} error={form.formState.errors.role} viewerRole={viewerRole} />
       </div>
-      {role ? <p className="text-xs text-muted-foreground">{roleDescriptions[role]}</p> : null}
       {add.error ? <ErrorState title="Could not add the member" error={add.error} /> : null}
       {add.isSuccess ? (
         <p role="status" className="text-sm text-muted-foreground">

@@ -3,9 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link2 } from "lucide-react";
-import { Controller, useForm, useWatch } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import type { TeamRole } from "@/db/schema/enums";
-import { assignableRoles, roleDescriptions } from "@/server/auth/permissions";
 import { CreateInviteInput } from "@/server/teams/schemas";
 import { SecretField } from "../tokens/secret-field";
 import { useTRPC } from "../trpc/client";
@@ -13,7 +12,7 @@ import { Button } from "../ui/button";
 import { FormField } from "../ui/form-field";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "../ui/select";
 import { ErrorState } from "../ui/states";
-import { RoleSelect } from "./role-select";
+import { RoleField } from "./role-field";
 
 const expiryChoices = [1, 7, 30] as const;
 
@@ -31,7 +30,6 @@ export function InviteForm({ teamSlug, viewerRole }: { teamSlug: string; viewerR
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.teams.invites.queryKey({ teamSlug }) }),
     }),
   );
-  const role = useWatch({ control: form.control, name: "role" });
 
   return (
     <form
@@ -41,17 +39,7 @@ export function InviteForm({ teamSlug, viewerRole }: { teamSlug: string; viewerR
       noValidate
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Invite as" error={form.formState.errors.role}>
-          {(p) => (
-            <Controller
-              control={form.control}
-              name="role"
-              render={({ field }) => (
-                <RoleSelect {...p} roles={assignableRoles(viewerRole)} value={field.value} onChange={field.onChange} />
-              )}
-            />
-          )}
-        </FormField>
+        <RoleField label="Invite as" control={form.control} error={form.formState.errors.role} viewerRole={viewerRole} />
         <FormField label="Link expires in" error={form.formState.errors.expiresInDays}>
           {(p) => (
             <Controller
@@ -75,7 +63,6 @@ export function InviteForm({ teamSlug, viewerRole }: { teamSlug: string; viewerR
           )}
         </FormField>
       </div>
-      {role ? <p className="text-xs text-muted-foreground">{roleDescriptions[role]}</p> : null}
       {create.error ? <ErrorState title="Could not create the invite" error={create.error} /> : null}
       {create.data ? (
         <SecretField
