@@ -3,10 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { CreateProjectDialog } from "@/components/projects/create-project-dialog";
-import { RoleBadge } from "@/components/teams/role-badge";
 import { useTRPC } from "@/components/trpc/client";
+import { ProjectCards } from "@/components/projects/project-cards";
 import { Button } from "@/components/ui/button";
-import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 
 export function ProjectsClient() {
@@ -43,24 +42,7 @@ export function ProjectsClient() {
           <EmptyState title="No projects yet" description="Create the first project of your team." />
         )
       ) : (
-        <ul className="grid gap-3 sm:grid-cols-2" aria-label="Projects">
-          {projects.data.map((p) => (
-            <li key={p.id}>
-              <Link href={`/projects/${p.id}`} className="block rounded-lg focus-visible:ring-2 focus-visible:ring-ring">
-                <Card className="h-full transition-colors hover:border-primary/50">
-                  <CardHeader>
-                    <div className="flex items-center justify-between gap-2">
-                      <p className="text-xs text-muted-foreground">{p.teamName}</p>
-                      <RoleBadge role={p.role} />
-                    </div>
-                    <CardTitle>{p.name}</CardTitle>
-                    <CardDescription className="line-clamp-2">{p.description || "No description"}</CardDescription>
-                  </CardHeader>
-                </Card>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <ProjectCards projects={projects.data} label="Projects" showTeam />
       )}
     </div>
   );

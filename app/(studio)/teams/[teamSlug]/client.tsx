@@ -1,11 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowRight } from "lucide-react";
-import Link from "next/link";
 import { CreateProjectDialog } from "@/components/projects/create-project-dialog";
 import { useTRPC } from "@/components/trpc/client";
-import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ProjectCards } from "@/components/projects/project-cards";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
 import { can } from "@/server/auth/permissions";
 
@@ -37,23 +35,7 @@ export function TeamOverviewClient({ teamSlug }: { teamSlug: string }) {
           }
         />
       ) : (
-        <ul className="grid gap-3 sm:grid-cols-2" aria-label={`Projects of ${team.data?.name ?? teamSlug}`}>
-          {projects.data.map((p) => (
-            <li key={p.id}>
-              <Link href={`/projects/${p.id}`} className="group block rounded-lg focus-visible:ring-2 focus-visible:ring-ring">
-                <Card className="h-full transition-colors group-hover:border-primary/50">
-                  <CardHeader>
-                    <CardTitle className="flex items-center justify-between gap-2">
-                      {p.name}
-                      <ArrowRight className="size-4 text-muted-foreground" aria-hidden />
-                    </CardTitle>
-                    <CardDescription className="line-clamp-2">{p.description || "No description"}</CardDescription>
-                  </CardHeader>
-                </Card>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <ProjectCards projects={projects.data} label={`Projects of ${team.data?.name ?? teamSlug}`} />
       )}
     </section>
   );
