@@ -8,6 +8,8 @@ export interface Actor {
   isAdmin: boolean;
   /** How the actor proved who they are: a browser session or a personal API token. */
   via: "session" | "token";
+  /** Set for a job's token: it may read and write this one run and nothing else. */
+  runScope?: string;
 }
 
 /** Who is acting, against which database (or transaction): every verb takes one. */

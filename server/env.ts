@@ -18,6 +18,9 @@ const EnvSchema = z.object({
   TRAINYARD_S3_REGION: z.string().default("us-east-1"),
   TRAINYARD_S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   TRAINYARD_MAX_ARTIFACT_BYTES: z.coerce.number().int().positive().default(10 * 1024 ** 3),
+  TRAINYARD_MAX_SNAPSHOT_BYTES: z.coerce.number().int().positive().default(512 * 1024 ** 2),
+  /** Set by `npm run up`: the token of the shared `local` target whose agent it starts. */
+  TRAINYARD_LOCAL_AGENT_TOKEN: z.string().startsWith("tya_").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -5,7 +5,9 @@ import { type DbHandle, openDb } from "@/db/client";
 import { type Auth, createAuth } from "./auth/auth";
 import { bootstrapAdmin } from "./auth/bootstrap";
 import { serviceContext } from "./context";
+import { ensureLocalTarget } from "./compute/targets";
 import { env } from "./env";
+import { startReaper } from "./jobs/lifecycle";
 import { logger } from "./logger";
 import type { BlobStore } from "./storage/blob-store";
 import { localBlobStore } from "./storage/local-blob-store";
@@ -68,7 +70,9 @@ async function start(): Promise<Runtime> {
         tmpDir: path.join(artifactsDir, "tmp"),
       })
     : localBlobStore(artifactsDir);
+  if (e.TRAINYARD_LOCAL_AGENT_TOKEN) await ensureLocalTarget(handle.db, e.TRAINYARD_LOCAL_AGENT_TOKEN);
   startCompactor(handle.db, logger);
+  startReaper(handle.db);
   logger.info({ database: handle.kind, artifacts: blobs.kind, ms: Date.now() - started }, "database migrated and ready");
   return { handle, auth, blobs };
 }

@@ -2,6 +2,7 @@ import type { RunStatus } from "@/db/schema/enums";
 import { cn } from "../ui/cn";
 
 const styles: Record<RunStatus, string> = {
+  queued: "border border-dashed border-border text-muted-foreground",
   running: "bg-primary/10 text-primary",
   succeeded: "bg-success/15 text-success",
   failed: "bg-destructive/10 text-destructive",

@@ -29,14 +29,13 @@ export interface GpuSample {
 }
 
 // A registered compute target. The agent authenticates with the target's token (shown once,
-// kept as a hash); health is the age of its last heartbeat.
+// kept as a hash); health is the age of its last heartbeat. A target without a team is shared by
+// every team of the instance: only the local agent that `npm run up` starts is registered so.
 export const computeTargets = pgTable(
   "compute_targets",
   {
     id: text("id").primaryKey(),
-    teamId: text("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: text("team_id").references(() => teams.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     kind: computeKind("kind").notNull().default("agent"),
     labels: jsonb("labels").$type<Record<string, string>>().notNull().default({}),

@@ -6,7 +6,7 @@ export type TeamRole = (typeof teamRoles)[number];
 export const signupPolicies = ["open", "invite", "closed"] as const;
 export type SignupPolicy = (typeof signupPolicies)[number];
 
-export const runStatuses = ["running", "succeeded", "failed", "cancelled", "lost"] as const;
+export const runStatuses = ["queued", "running", "succeeded", "failed", "cancelled", "lost"] as const;
 export type RunStatus = (typeof runStatuses)[number];
 export const terminalRunStatuses = ["succeeded", "failed", "cancelled", "lost"] as const satisfies readonly RunStatus[];
 
@@ -15,3 +15,8 @@ export type LogStream = (typeof logStreams)[number];
 
 export const computeKinds = ["agent", "slurm", "kubernetes"] as const;
 export type ComputeKind = (typeof computeKinds)[number];
+
+export const jobStates = ["queued", "assigned", "running", "succeeded", "failed", "cancelled", "lost"] as const;
+export type JobState = (typeof jobStates)[number];
+export const activeJobStates = ["assigned", "running"] as const satisfies readonly JobState[];
+export const terminalJobStates = ["succeeded", "failed", "cancelled", "lost"] as const satisfies readonly JobState[];

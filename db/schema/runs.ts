@@ -11,6 +11,8 @@ export interface RunSource {
   gitUrl?: string;
   commit?: string;
   dirtySha256?: string;
+  /** sha256 of the uploaded code snapshot a job ran. */
+  snapshotSha256?: string;
 }
 
 export const runs = pgTable(

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { computeTargets } from "@/db/schema";
 import { testDatabases } from "@/db/testing/databases";
-import { agentHeartbeatRoute, listComputeRoute, registerComputeRoute } from "../http/handlers/compute";
+import { agentHeartbeatRoute } from "../http/handlers/agent";
+import { listComputeRoute, registerComputeRoute } from "../http/handlers/compute";
 import { useRuntime } from "../runtime";
 import { ctxFor, expectDomainError, teamWithRoles, testRuntime } from "../testing/fixtures";
 import { createToken } from "../tokens/tokens";
@@ -38,7 +39,7 @@ describe.each(testDatabases)("compute registry on $name", ({ open }) => {
     expect((await listed())[0]).toMatchObject({ name: "gpu-a", status: "never_seen", gpus: [] });
 
     const beat = await agentHeartbeatRoute(post({ host: { hostname: "box", cpus: 2, memory_mb: 24000 }, gpus: [gpu(0), gpu(1)] }, registration_token));
-    expect(await beat.json()).toEqual({ target_id: id, status: "online" });
+    expect(await beat.json()).toEqual({ target_id: id, status: "online", cancel: [] });
     expect((await listed())[0]).toMatchObject({ status: "online", gpus: [gpu(0), gpu(1)], host: { hostname: "box", cpus: 2 } });
     expect((await listed())[0]).not.toHaveProperty("token_hash");
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { computeTargets } from "@/db/schema";
 import { writeAudit } from "../audit/write-audit";
@@ -8,18 +8,13 @@ import { conflict, isUniqueViolation, notFound } from "../errors";
 import { createId } from "../ids";
 import { teamAccess } from "../teams/access";
 import { TeamRef } from "../teams/schemas";
+import { activeJobsOn, snapshotOf, visibleToTeam } from "./allocations";
+import { targetStatus } from "./health";
 import { AgentHeartbeatInput, RegisterTargetInput, TargetRef } from "./schemas";
 
 type Verb<I> = { ctx: ServiceContext; input: I };
 type TargetRow = typeof computeTargets.$inferSelect;
 
-/** A target is online while its agent heartbeats; past this it is shown offline. */
-export const HEARTBEAT_TIMEOUT_MS = 30_000;
-
-export function targetStatus(t: Pick<TargetRow, "lastHeartbeatAt">, now = Date.now()): "online" | "offline" | "never_seen" {
-  if (!t.lastHeartbeatAt) return "never_seen";
-  return now - t.lastHeartbeatAt.getTime() <= HEARTBEAT_TIMEOUT_MS ? "online" : "offline";
-}
 
 /** Registers a target and returns its agent token once; only the token's hash is kept. */
 export async function registerTarget({ ctx, input }: Verb<RegisterTargetInput>) {
@@ -60,11 +55,27 @@ export function publicTarget(t: TargetRow, now = Date.now()) {
   return { ...rest, status: targetStatus(t, now) };
 }
 
+/**
+ * The targets a team may use (its own and shared ones) with health, allocated GPUs and the team's
+ * jobs on each. Another team's jobs on a shared target count as allocated but are not named.
+ */
 export async function listTargets({ ctx, input }: Verb<TeamRef>) {
   const { team } = await teamAccess(ctx, TeamRef.parse(input), "team:read");
-  const rows = await ctx.db.select().from(computeTargets).where(eq(computeTargets.teamId, team.id)).orderBy(asc(computeTargets.name));
+  const rows = await ctx.db.select().from(computeTargets).where(visibleToTeam(team.id)).orderBy(asc(computeTargets.name));
+  const active = await activeJobsOn(
+    ctx.db,
+    rows.map((t) => t.id),
+  );
   const now = Date.now();
-  return rows.map((t) => publicTarget(t, now));
+  return rows.map((t) => {
+    const jobsHere = active.get(t.id) ?? [];
+    return {
+      ...publicTarget(t, now),
+      shared: t.teamId === null,
+      allocatedGpus: snapshotOf(t, jobsHere, now).allocated.sort((a, b) => a - b),
+      jobs: jobsHere.filter((j) => j.teamId === team.id).map(({ id, projectId, runId, state, gpus }) => ({ id, projectId, runId, state, gpus })),
+    };
+  });
 }
 
 export async function removeTarget({ ctx, input }: Verb<TargetRef>) {
@@ -102,4 +113,24 @@ export async function agentHeartbeat({ db, target, input }: { db: DbOrTx; target
     .where(eq(computeTargets.id, target.id))
     .returning();
   return publicTarget(row!);
+}
+
+/**
+ * The shared `local` target that `npm run up` registers for the agent it starts beside the server:
+ * the token comes from that launcher, so each start rotates it.
+ */
+export async function ensureLocalTarget(db: DbOrTx, token: string) {
+  const tokenHash = hashSecret(token);
+  const [existing] = await db
+    .select({ id: computeTargets.id })
+    .from(computeTargets)
+    .where(and(isNull(computeTargets.teamId), eq(computeTargets.name, "local")))
+    .limit(1);
+  if (existing) {
+    await db.update(computeTargets).set({ tokenHash }).where(eq(computeTargets.id, existing.id));
+    return existing.id;
+  }
+  const id = createId("cmp");
+  await db.insert(computeTargets).values({ id, teamId: null, name: "local", kind: "agent", labels: { local: "true" }, tokenHash });
+  return id;
 }

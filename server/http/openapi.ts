@@ -1,7 +1,9 @@
 import { z } from "zod";
 import * as artifacts from "./handlers/artifacts";
 import * as auth from "./handlers/auth";
+import * as agent from "./handlers/agent";
 import * as compute from "./handlers/compute";
+import * as jobs from "./handlers/jobs";
 import * as logs from "./handlers/logs";
 import * as metrics from "./handlers/metrics";
 import * as projects from "./handlers/projects";
@@ -9,7 +11,7 @@ import * as runs from "./handlers/runs";
 import * as teams from "./handlers/teams";
 import type { RouteContract } from "./route";
 
-const modules = [auth, teams, projects, compute, runs, metrics, logs, artifacts];
+const modules = [auth, teams, projects, compute, agent, jobs, runs, metrics, logs, artifacts];
 
 function routeContracts(): RouteContract[] {
   return modules

@@ -54,7 +54,7 @@ export async function listTokens({ ctx }: { ctx: ServiceContext }) {
       revokedAt: apiTokens.revokedAt,
     })
     .from(apiTokens)
-    .where(eq(apiTokens.userId, actor.userId))
+    .where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.runId)))
     .orderBy(desc(apiTokens.createdAt));
 }
 
@@ -81,7 +81,7 @@ export async function authenticateToken(db: DbOrTx, token: string): Promise<Acto
   if (!token.startsWith(`${TOKEN_PREFIX}_`)) return null;
   const now = new Date();
   const [row] = await db
-    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: users })
+    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, runId: apiTokens.runId, user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -97,5 +97,37 @@ export async function authenticateToken(db: DbOrTx, token: string): Promise<Acto
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
   const { user } = row;
-  return { userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via: "token" };
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    isAdmin: user.isAdmin,
+    via: "token",
+    ...(row.runId ? { runScope: row.runId } : {}),
+  };
+}
+
+/**
+ * A job's token: it acts for the job's submitter on that run only (see requireRunActor). Each
+ * attempt gets a fresh one; the previous ones are revoked with it.
+ */
+export async function issueRunToken(tx: DbOrTx, { userId, runId, jobId, attempt }: { userId: string; runId: string; jobId: string; attempt: number }) {
+  await revokeRunTokens(tx, runId);
+  const token = generateSecret(TOKEN_PREFIX);
+  await tx.insert(apiTokens).values({
+    id: createId("tok"),
+    userId,
+    runId,
+    name: `job ${jobId} attempt ${attempt}`,
+    tokenHash: hashSecret(token),
+    prefix: token.slice(0, TOKEN_PREFIX.length + 7),
+  });
+  return token;
+}
+
+export async function revokeRunTokens(tx: DbOrTx, runId: string) {
+  await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.runId, runId), isNull(apiTokens.revokedAt)));
 }

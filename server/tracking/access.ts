@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { projects, runs, teamMembers, teams } from "@/db/schema";
-import { requireActor } from "../auth/actor";
+import { requireRunActor } from "../auth/actor";
 import type { Scope } from "../auth/permissions";
 import type { ServiceContext } from "../context";
 import { checkRole, type ProjectAccess } from "../teams/access";
@@ -11,7 +11,7 @@ export interface RunAccess extends ProjectAccess {
 
 /** Loads a run with its project and the actor's role; another team's run is NOT_FOUND. */
 export async function runAccess(ctx: ServiceContext, runId: string, scope: Scope): Promise<RunAccess> {
-  const actor = requireActor(ctx);
+  const actor = requireRunActor(ctx, runId);
   const [row] = await ctx.db
     .select({ run: runs, project: projects, team: teams, role: teamMembers.role })
     .from(runs)

@@ -1,14 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
-import path from "node:path";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { runArtifacts } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { DomainError, notFound, validation } from "../errors";
+import { notFound, validation } from "../errors";
 import type { BlobStore } from "../storage/blob-store";
+import { storeUpload } from "../storage/store-upload";
 import { runAccess } from "./access";
 import { ArtifactPath, RunRef } from "./schemas";
 
@@ -18,7 +13,7 @@ function parsePath(p: string): string {
   return parsed.data;
 }
 
-/** Streams an upload to a temporary file while hashing it, then stores it by content. */
+/** Stores an uploaded file under a run's artifact path (the bytes by content, see storeUpload). */
 export async function putArtifact({
   ctx,
   input,
@@ -34,41 +29,23 @@ export async function putArtifact({
 }) {
   const { run } = await runAccess(ctx, RunRef.parse(input).runId, "runs:write");
   const artifactPath = parsePath(input.path);
-  await mkdir(blobs.tmpDir, { recursive: true });
-  const tmp = path.join(blobs.tmpDir, `upload-${randomBytes(8).toString("hex")}`);
-  const hash = createHash("sha256");
-  let size = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      size += chunk.length;
-      if (size > maxBytes) return done(new DomainError("LIMIT_EXCEEDED", `Artifact is larger than ${maxBytes} bytes`));
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  try {
-    await pipeline(body, meter, createWriteStream(tmp));
-    const sha256 = hash.digest("hex");
-    await blobs.putFile(sha256, tmp, size);
-    const row = {
-      projectId: run.projectId,
-      runId: run.id,
-      path: artifactPath,
-      sha256,
-      size,
-      contentType: input.contentType || "application/octet-stream",
-    };
-    await ctx.db
-      .insert(runArtifacts)
-      .values(row)
-      .onConflictDoUpdate({
-        target: [runArtifacts.runId, runArtifacts.path],
-        set: { sha256, size, contentType: row.contentType, createdAt: sql`now()` },
-      });
-    return { path: artifactPath, sha256, size };
-  } finally {
-    await rm(tmp, { force: true });
-  }
+  const { sha256, size } = await storeUpload(blobs, body, maxBytes, "Artifact");
+  const row = {
+    projectId: run.projectId,
+    runId: run.id,
+    path: artifactPath,
+    sha256,
+    size,
+    contentType: input.contentType || "application/octet-stream",
+  };
+  await ctx.db
+    .insert(runArtifacts)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [runArtifacts.runId, runArtifacts.path],
+      set: { sha256, size, contentType: row.contentType, createdAt: sql`now()` },
+    });
+  return { path: artifactPath, sha256, size };
 }
 
 export async function listArtifacts({ ctx, input }: { ctx: ServiceContext; input: RunRef }) {

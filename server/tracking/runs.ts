@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { metricSeries, runDatasets, runParams, runs, runTags, users } from "@/db/schema";
+import { metricSeries, type RunSource, runDatasets, runParams, runs, runTags, users } from "@/db/schema";
 import { terminalRunStatuses, type RunStatus } from "@/db/schema/enums";
 import type { DbOrTx } from "@/db/client";
 import { writeAudit } from "../audit/write-audit";
-import type { ServiceContext } from "../context";
+import type { Actor, ServiceContext } from "../context";
 import { conflict, preconditionFailed } from "../errors";
 import { createId } from "../ids";
 import { projectAccess } from "../teams/access";
@@ -52,34 +52,49 @@ async function upsertTags(tx: DbOrTx, projectId: string, runId: string, tags: Re
 export async function createRun({ ctx, input }: Verb<CreateRunInput>) {
   const { project, actor } = await projectAccess(ctx, CreateRunInput.shape.projectId.parse(input.projectId), "runs:write");
   const data = CreateRunInput.parse(input);
+  return ctx.db.transaction((tx) =>
+    insertRun(tx, actor, project, {
+      name: data.name,
+      params: data.params,
+      tags: data.tags,
+      source: { gitUrl: data.source?.git_url, commit: data.source?.commit, dirtySha256: data.source?.dirty_sha256 },
+    }),
+  );
+}
+
+/**
+ * Inserts a run with its params and tags, audited, inside the caller's transaction (after the
+ * caller checked access): used by createRun and by job submission, which starts runs as queued.
+ */
+export async function insertRun(
+  tx: DbOrTx,
+  actor: Actor,
+  project: { id: string; teamId: string },
+  data: { name?: string; status?: RunStatus; params?: Record<string, string>; tags?: Record<string, string>; source?: RunSource },
+) {
   const id = createId("run");
-  return ctx.db.transaction(async (tx) => {
-    const [run] = await tx
-      .insert(runs)
-      .values({
-        id,
-        projectId: project.id,
-        name: data.name || id.slice(-8),
-        createdBy: actor.userId,
-        source: {
-          gitUrl: data.source?.git_url,
-          commit: data.source?.commit,
-          dirtySha256: data.source?.dirty_sha256,
-        },
-      })
-      .returning();
-    await insertParams(tx, project.id, id, data.params ?? {});
-    await upsertTags(tx, project.id, id, data.tags ?? {});
-    await writeAudit(tx, actor, {
-      teamId: project.teamId,
+  const [run] = await tx
+    .insert(runs)
+    .values({
+      id,
       projectId: project.id,
-      action: "run.create",
-      targetType: "run",
-      targetId: id,
-      data: { name: run!.name },
-    });
-    return run!;
+      name: data.name || id.slice(-8),
+      status: data.status ?? "running",
+      createdBy: actor.userId,
+      source: data.source ?? {},
+    })
+    .returning();
+  await insertParams(tx, project.id, id, data.params ?? {});
+  await upsertTags(tx, project.id, id, data.tags ?? {});
+  await writeAudit(tx, actor, {
+    teamId: project.teamId,
+    projectId: project.id,
+    action: "run.create",
+    targetType: "run",
+    targetId: id,
+    data: { name: run!.name },
   });
+  return run!;
 }
 
 export async function getRun({ ctx, input }: Verb<RunRef>) {
@@ -231,4 +246,28 @@ export async function listRuns({ ctx, input }: Verb<ListRunsInput>) {
       (m.get(run.id) ?? []).map(({ key, count, last, lastStep, min, max }) => [key, { count, last, lastStep, min, max }]),
     ),
   }));
+}
+
+/**
+ * Moves a run to the status its job implies (the job verbs call this in their transaction).
+ * Starting resets the start time to when the command began; a terminal status sets the end time.
+ */
+export async function applyRunStatus(tx: DbOrTx, runId: string, status: RunStatus) {
+  await tx
+    .update(runs)
+    .set({
+      status,
+      ...(status === "running" ? { startedAt: new Date(), endedAt: null } : {}),
+      ...(isTerminal(status) ? { endedAt: new Date() } : {}),
+      ...(status === "queued" ? { endedAt: null } : {}),
+    })
+    .where(eq(runs.id, runId));
+}
+
+/** Records the commit a job's checkout resolved to. */
+export async function recordRunCommit(tx: DbOrTx, runId: string, commit: string) {
+  await tx
+    .update(runs)
+    .set({ source: sql`${runs.source} || jsonb_build_object('commit', ${commit}::text)` })
+    .where(eq(runs.id, runId));
 }

@@ -21,6 +21,12 @@ export const ComputeTargetBody = z
     status: z.enum(["online", "offline", "never_seen"]),
     host: z.record(z.string(), z.unknown()),
     gpus: z.array(WireGpu),
+    gpu_samples: z.array(z.object({ index: z.number(), utilization: z.number(), memory_used_mb: z.number() }).strict()),
+    /** Shared with every team of the instance (the local agent). */
+    shared: z.boolean(),
+    allocated_gpus: z.array(z.number()),
+    /** This team's assigned and running jobs on the target. */
+    jobs: z.array(z.object({ id: z.string(), project_id: z.string(), run_id: z.string(), state: z.string(), gpus: z.array(z.number()) }).strict()),
     last_heartbeat_at: Timestamp.nullable(),
   })
   .strict();
@@ -43,7 +49,16 @@ export const HeartbeatBody = z
     gpu_samples: z
       .array(z.object({ index: z.number(), utilization: z.number(), memory_used_mb: z.number() }).strict())
       .optional(),
+    /** Jobs this agent is running now. */
+    running_jobs: z.array(z.string()).optional(),
   })
   .strict();
 
-export const HeartbeatResult = z.object({ target_id: z.string(), status: z.enum(["online", "offline", "never_seen"]) }).strict();
+export const HeartbeatResult = z
+  .object({
+    target_id: z.string(),
+    status: z.enum(["online", "offline", "never_seen"]),
+    /** Jobs on this agent whose cancellation was requested: stop them. */
+    cancel: z.array(z.string()),
+  })
+  .strict();

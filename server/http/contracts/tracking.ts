@@ -11,7 +11,12 @@ export const RunKeyParams = z.object({ runId: z.string().min(1), key: z.array(z.
 export const RunPathParams = z.object({ runId: z.string().min(1), path: z.array(z.string()).min(1) }).strict();
 
 export const SourceBody = z
-  .object({ git_url: z.string().optional(), commit: z.string().optional(), dirty_sha256: z.string().optional() })
+  .object({
+    git_url: z.string().optional(),
+    commit: z.string().optional(),
+    dirty_sha256: z.string().optional(),
+    snapshot_sha256: z.string().optional(),
+  })
   .strict();
 
 export const CreateRunBody = z

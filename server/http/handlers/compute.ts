@@ -1,6 +1,5 @@
-import { agentHeartbeat, authenticateAgent, listTargets, registerTarget } from "../../compute/targets";
-import { unauthorized } from "../../errors";
-import { ComputeListBody, HeartbeatBody, HeartbeatResult, RegisterComputeBody, RegisteredComputeBody } from "../contracts/compute";
+import { listTargets, registerTarget } from "../../compute/targets";
+import { ComputeListBody, RegisterComputeBody, RegisteredComputeBody } from "../contracts/compute";
 import { TeamSlugParams } from "../contracts/teams";
 import { restRoute } from "../route";
 
@@ -34,36 +33,11 @@ export const listComputeRoute = restRoute({
       status: t.status,
       host: t.host as Record<string, unknown>,
       gpus: t.gpus.map(gpuToWire),
+      gpu_samples: t.gpuSamples.map((s) => ({ index: s.index, utilization: s.utilization, memory_used_mb: s.memoryUsedMb })),
+      shared: t.shared,
+      allocated_gpus: t.allocatedGpus,
+      jobs: t.jobs.map((j) => ({ id: j.id, project_id: j.projectId, run_id: j.runId, state: j.state, gpus: j.gpus })),
       last_heartbeat_at: t.lastHeartbeatAt,
     })),
   }),
-});
-
-/** Agents authenticate with their target's token, not a user's. */
-export const agentHeartbeatRoute = restRoute({
-  name: "POST /agent/heartbeat",
-  auth: "none",
-  body: HeartbeatBody,
-  response: HeartbeatResult,
-  handler: async ({ rt, body, request }) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-    const target = token ? await authenticateAgent(rt.handle.db, token) : null;
-    if (!target) throw unauthorized("Send the compute target's agent token");
-    const updated = await agentHeartbeat({
-      db: rt.handle.db,
-      target,
-      input: {
-        host: body.host && {
-          hostname: body.host.hostname,
-          os: body.host.os,
-          cpus: body.host.cpus,
-          memoryMb: body.host.memory_mb,
-          agentVersion: body.host.agent_version,
-        },
-        gpus: body.gpus?.map((g) => ({ index: g.index, uuid: g.uuid, name: g.name, memoryMb: g.memory_mb, driver: g.driver })),
-        gpuSamples: body.gpu_samples?.map((s) => ({ index: s.index, utilization: s.utilization, memoryUsedMb: s.memory_used_mb })),
-      },
-    });
-    return { target_id: updated.id, status: updated.status };
-  },
 });

@@ -24,7 +24,7 @@ export function runToWire(r: RunDetails) {
     created_by: r.creator,
     started_at: r.startedAt,
     ended_at: r.endedAt,
-    source: { git_url: r.source.gitUrl, commit: r.source.commit, dirty_sha256: r.source.dirtySha256 },
+    source: { git_url: r.source.gitUrl, commit: r.source.commit, dirty_sha256: r.source.dirtySha256, snapshot_sha256: r.source.snapshotSha256 },
     environment_version_id: r.environmentVersionId,
     notes: r.notes,
     params: r.params,

@@ -1,3 +1,3 @@
-import { agentHeartbeatRoute } from "@/server/http/handlers/compute";
+import { agentHeartbeatRoute } from "@/server/http/handlers/agent";
 
 export const POST = agentHeartbeatRoute;

@@ -1,0 +1,3 @@
+import { agentJobFinishedRoute } from "@/server/http/handlers/agent";
+
+export const POST = agentJobFinishedRoute;

@@ -1,0 +1,3 @@
+import { agentJobStartedRoute } from "@/server/http/handlers/agent";
+
+export const POST = agentJobStartedRoute;

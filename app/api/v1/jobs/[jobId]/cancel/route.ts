@@ -1,0 +1,3 @@
+import { cancelJobRoute } from "@/server/http/handlers/jobs";
+
+export const POST = cancelJobRoute;

@@ -1,0 +1,3 @@
+import { rerunJobRoute } from "@/server/http/handlers/jobs";
+
+export const POST = rerunJobRoute;

@@ -1,0 +1,3 @@
+import { getJobRoute } from "@/server/http/handlers/jobs";
+
+export const GET = getJobRoute;

@@ -1,0 +1,3 @@
+import { uploadSnapshotRoute } from "@/server/http/handlers/jobs";
+
+export const POST = uploadSnapshotRoute;

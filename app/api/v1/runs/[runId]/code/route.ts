@@ -1,0 +1,3 @@
+import { runCodeRoute } from "@/server/http/handlers/jobs";
+
+export const GET = runCodeRoute;

@@ -1,0 +1,156 @@
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { env } from "../../env";
+import { validation } from "../../errors";
+import { cancelJob } from "../../jobs/lifecycle";
+import { getJob, listJobs, type JobDetails } from "../../jobs/read";
+import { openRunCode, uploadSnapshot } from "../../jobs/snapshots";
+import { rerunJob, submitJob } from "../../jobs/submit";
+import { JobBody, JobIdParams, JobListBody, SnapshotBody, SubmitJobBody, SubmittedJobBody } from "../contracts/jobs";
+import { ProjectIdParams, RunIdParams } from "../contracts/tracking";
+import { rawRoute, restRoute } from "../route";
+
+export function jobToWire(j: JobDetails) {
+  return {
+    id: j.id,
+    run_id: j.runId,
+    project_id: j.projectId,
+    state: j.state,
+    command: j.command,
+    resources: { gpus: j.resources.gpus, gpu_model: j.resources.gpuModel ?? null, cpus: j.resources.cpus ?? null, memory_mb: j.resources.memoryMb ?? null },
+    code:
+      j.code.kind === "git"
+        ? { kind: "git" as const, git: j.code.git, ref: j.code.ref, commit: j.code.commit ?? null }
+        : j.code.kind === "snapshot"
+          ? { kind: "snapshot" as const, snapshot_id: j.code.snapshotId, sha256: j.code.sha256 }
+          : { kind: "none" as const },
+    environment: j.environment,
+    target: j.target,
+    labels: j.labels,
+    assigned_target: j.assignedTarget,
+    allocated_gpus: j.allocatedGpus,
+    priority: j.priority,
+    max_retries: j.maxRetries,
+    attempt: j.attempt,
+    attempts: j.attempts.map((a) => ({
+      attempt: a.attempt,
+      target_id: a.targetId,
+      target_name: a.targetName,
+      gpus: a.gpus,
+      state: a.state,
+      exit_code: a.exitCode,
+      reason: a.reason,
+      started_at: a.startedAt,
+      ended_at: a.endedAt,
+    })),
+    pending_reason: j.pendingReason,
+    failure_reason: j.failureReason,
+    exit_code: j.exitCode,
+    cancel_requested: j.cancelRequestedAt !== null,
+    created_at: j.createdAt,
+    assigned_at: j.assignedAt,
+    started_at: j.startedAt,
+    ended_at: j.endedAt,
+  };
+}
+
+export const submitJobRoute = restRoute({
+  name: "POST /projects/{projectId}/jobs",
+  auth: "required",
+  params: ProjectIdParams,
+  body: SubmitJobBody,
+  response: SubmittedJobBody,
+  status: 201,
+  handler: async ({ ctx, params, body }) => {
+    const job = await submitJob({
+      ctx,
+      input: {
+        projectId: params.projectId,
+        command: body.command,
+        name: body.name,
+        resources: body.resources && {
+          gpus: body.resources.gpus,
+          gpuModel: body.resources.gpu_model,
+          cpus: body.resources.cpus,
+          memoryMb: body.resources.memory_mb,
+        },
+        environment: body.environment,
+        params: body.params,
+        code: body.code && ("git" in body.code ? { git: body.code.git, ref: body.code.ref } : { snapshotId: body.code.snapshot_id }),
+        target: body.target,
+        labels: body.labels,
+        priority: body.priority,
+        maxRetries: body.max_retries,
+      },
+    });
+    return { id: job.id, run_id: job.runId };
+  },
+});
+
+export const listJobsRoute = restRoute({
+  name: "GET /projects/{projectId}/jobs",
+  auth: "required",
+  params: ProjectIdParams,
+  response: JobListBody,
+  handler: async ({ ctx, params }) => ({ jobs: (await listJobs({ ctx, input: { projectId: params.projectId } })).map(jobToWire) }),
+});
+
+export const getJobRoute = restRoute({
+  name: "GET /jobs/{jobId}",
+  auth: "required",
+  params: JobIdParams,
+  response: JobBody,
+  handler: async ({ ctx, params }) => jobToWire(await getJob({ ctx, input: params })),
+});
+
+export const cancelJobRoute = restRoute({
+  name: "POST /jobs/{jobId}/cancel",
+  auth: "required",
+  params: JobIdParams,
+  response: JobBody,
+  handler: async ({ ctx, params }) => {
+    await cancelJob({ ctx, input: params });
+    return jobToWire(await getJob({ ctx, input: params }));
+  },
+});
+
+export const rerunJobRoute = restRoute({
+  name: "POST /jobs/{jobId}/rerun",
+  auth: "required",
+  params: JobIdParams,
+  response: SubmittedJobBody,
+  status: 201,
+  handler: async ({ ctx, params }) => {
+    const job = await rerunJob({ ctx, input: params });
+    return { id: job.id, run_id: job.runId };
+  },
+});
+
+export const uploadSnapshotRoute = rawRoute({
+  name: "POST /projects/{projectId}/code-snapshots",
+  params: ProjectIdParams,
+  contract: { body: "binary", response: SnapshotBody, status: 201 },
+  handler: async ({ ctx, rt, params, request }) => {
+    if (!request.body) throw validation("The snapshot's gzip tarball is the request body");
+    const stored = await uploadSnapshot({
+      ctx,
+      input: params,
+      body: Readable.fromWeb(request.body as WebReadableStream<Uint8Array>),
+      blobs: rt.blobs,
+      maxBytes: env().TRAINYARD_MAX_SNAPSHOT_BYTES,
+    });
+    return Response.json(SnapshotBody.parse(stored), { status: 201 });
+  },
+});
+
+export const runCodeRoute = rawRoute({
+  name: "GET /runs/{runId}/code",
+  params: RunIdParams,
+  contract: { response: "binary", status: 200 },
+  handler: async ({ ctx, rt, params }) => {
+    const code = await openRunCode({ ctx, input: params, blobs: rt.blobs });
+    return new Response(Readable.toWeb(code.stream) as ReadableStream, {
+      headers: { "content-type": "application/gzip", etag: `"${code.sha256}"` },
+    });
+  },
+});
