@@ -1,6 +1,6 @@
 // Installs what the test suite needs from Debian's packages when it is missing: a Chromium for
-// Playwright and the PostgreSQL server binaries. Each is checked first, so a prepared machine
-// installs nothing.
+// Playwright, the PostgreSQL server binaries, and CPU torch + scikit-learn for the real training
+// job the agent tests run. Each is checked first, so a prepared machine installs nothing.
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { findPgBin } from "./pg-cluster.mjs";
@@ -8,7 +8,16 @@ import { findPgBin } from "./pg-cluster.mjs";
 const needs = [
   { name: "chromium", present: () => ["/usr/bin/chromium", "/usr/bin/chromium-browser"].some((p) => existsSync(p)) },
   { name: "postgresql", present: () => findPgBin() !== null },
+  { name: "python3-torch", present: () => debianPythonHas("torch") },
+  { name: "python3-sklearn", present: () => debianPythonHas("sklearn") },
 ];
+
+/** The Debian interpreter that sees python3-* packages (a pyenv python3 on PATH does not). */
+export const DEBIAN_PYTHON = "/usr/bin/python3";
+
+function debianPythonHas(module) {
+  return existsSync(DEBIAN_PYTHON) && spawnSync(DEBIAN_PYTHON, ["-c", `import ${module}`], { stdio: "ignore" }).status === 0;
+}
 
 export function ensureSystemDeps(log = console.log) {
   const missing = needs.filter((n) => !n.present()).map((n) => n.name);

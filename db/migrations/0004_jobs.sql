@@ -51,6 +51,13 @@ CREATE TABLE "jobs" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "log_batches" (
+	"run_id" text NOT NULL,
+	"key" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "log_batches_run_id_key_pk" PRIMARY KEY("run_id","key")
+);
+--> statement-breakpoint
 ALTER TABLE "compute_targets" ALTER COLUMN "team_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD COLUMN "run_id" text;--> statement-breakpoint
 ALTER TABLE "code_snapshots" ADD CONSTRAINT "code_snapshots_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -62,6 +69,7 @@ ALTER TABLE "jobs" ADD CONSTRAINT "jobs_run_id_runs_id_fk" FOREIGN KEY ("run_id"
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_target_id_compute_targets_id_fk" FOREIGN KEY ("target_id") REFERENCES "public"."compute_targets"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_assigned_target_id_compute_targets_id_fk" FOREIGN KEY ("assigned_target_id") REFERENCES "public"."compute_targets"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "log_batches" ADD CONSTRAINT "log_batches_run_id_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "code_snapshots_project_id_idx" ON "code_snapshots" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "jobs_state_priority_created_at_idx" ON "jobs" USING btree ("state","priority","created_at");--> statement-breakpoint
 CREATE INDEX "jobs_project_id_created_at_idx" ON "jobs" USING btree ("project_id","created_at");--> statement-breakpoint

@@ -83,6 +83,18 @@ export const runLogs = pgTable(
   (t) => [index("run_logs_run_id_seq_idx").on(t.runId, t.seq)],
 );
 
+// Keys of log batches already stored, so that a client retrying a batch whose answer it lost
+// (a server restart mid-request) does not store its lines twice.
+export const logBatches = pgTable(
+  "log_batches",
+  {
+    runId: runRef(),
+    key: text("key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.key] })],
+);
+
 export const runArtifacts = pgTable(
   "run_artifacts",
   {

@@ -100,7 +100,11 @@ export const LogLineInput = z
   })
   .strict();
 
-export const AppendLogsInput = RunRef.extend({ lines: z.array(LogLineInput).max(10_000) });
+export const AppendLogsInput = RunRef.extend({
+  lines: z.array(LogLineInput).max(10_000),
+  /** A client's key for this batch: a retry with the same key stores nothing twice. */
+  idempotencyKey: z.string().min(1).max(200).optional(),
+});
 export type AppendLogsInput = z.input<typeof AppendLogsInput>;
 
 export const ListLogsInput = RunRef.extend({

@@ -1,121 +1,22 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, killAll, LiveServer, ROOT, sleep, startProcess } from "../testing/live-server";
 
 // The Python SDK (sdk/python) run for real against `next start` on a fresh data folder. Only the
 // embedded default database (PGlite) is used here: this tests the SDK and the wire, not the dialect.
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 const SDK_DIR = path.join(ROOT, "sdk/python");
 const STEPS = 3000;
 const KEYS = ["train/loss", "train/acc"] as const;
 const POLL_MS = 100;
 
 const tmp = mkdtempSync(path.join(tmpdir(), "trainyard-sdk-"));
-const dataDir = path.join(tmp, "data");
 const spoolDir = path.join(tmp, "spool");
-const children = new Set<ChildProcess>();
-let port = 0;
-let server: { child: ChildProcess; output: () => string; exited: Promise<unknown> } | undefined;
-
-const base = () => `http://127.0.0.1:${port}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port: p } = s.address() as net.AddressInfo;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-function portOpen(p: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port: p, host: "127.0.0.1" });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-/** Runs a child in its own process group, keeping the tail of its output for failure messages. */
-function start(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(cmd, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  let out = "";
-  const keep = (b: Buffer) => {
-    out = (out + b.toString()).slice(-20_000);
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  const exited = new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null) resolve(child.exitCode);
-    child.once("exit", (code) => {
-      children.delete(child);
-      resolve(code);
-    });
-  });
-  return { child, output: () => out, exited };
-}
-
-function killGroup(child: ChildProcess) {
-  try {
-    process.kill(-child.pid!, "SIGKILL");
-  } catch {
-    // already gone
-  }
-}
-
-async function startServer() {
-  const env: NodeJS.ProcessEnv = { ...process.env, TRAINYARD_DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "production" };
-  delete env.DATABASE_URL; // the embedded default
-  const s = start(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], env);
-  let dead = false;
-  void s.exited.then(() => (dead = true));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (dead) throw new Error(`the server exited while starting:\n${s.output()}`);
-    const ok = await fetch(`${base()}/api/health`)
-      .then((r) => r.status === 200)
-      .catch(() => false);
-    if (ok) return s;
-    await sleep(POLL_MS);
-  }
-  killGroup(s.child);
-  throw new Error(`the server did not answer /api/health within 60 s:\n${s.output()}`);
-}
-
-async function killServer() {
-  const s = server!;
-  server = undefined;
-  killGroup(s.child);
-  await s.exited;
-  const deadline = Date.now() + 10_000;
-  while (await portOpen(port)) {
-    if (Date.now() > deadline) throw new Error(`port ${port} still open after the server was killed`);
-    await sleep(POLL_MS);
-  }
-}
-
-async function api<T>(method: string, p: string, token?: string, body?: unknown, expected = 200): Promise<T> {
-  const res = await fetch(`${base()}/api/v1${p}`, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  expect(res.status, `${method} ${p} -> ${res.status} ${text}`).toBe(expected);
-  return JSON.parse(text) as T;
-}
+let server: LiveServer;
+const base = () => server.url;
+const api = <T>(method: string, p: string, token?: string, body?: unknown, expected = 200) => server.api<T>(method, p, token, body, expected);
 
 const pythonEnv = (token: string): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = {
@@ -151,22 +52,12 @@ let token = "";
 let projectId = "";
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
-    throw new Error("No production build (.next/BUILD_ID): run `npx next build` before this test");
-  }
-  port = await freePort();
-  server = await startServer();
-
-  const email = `sdk-${Date.now()}@example.test`;
-  await api("POST", "/auth/signup", undefined, { email, password: "password1", name: "SDK" }, 201);
-  ({ token } = await api<{ token: string }>("POST", "/auth/token", undefined, { email, password: "password1", name: "sdk" }, 201));
-  await api("POST", "/teams", token, { name: "SDK", slug: "sdk-team" }, 201);
-  ({ id: projectId } = await api<{ id: string }>("POST", "/teams/sdk-team/projects", token, { name: "SDK", slug: "sdk" }, 201));
+  server = await new LiveServer(await freePort(), path.join(tmp, "data")).start();
+  ({ token, projectId } = await server.userWithProject("sdk"));
 }, 90_000);
 
 afterAll(async () => {
-  for (const child of [...children]) killGroup(child);
-  await sleep(POLL_MS);
+  await killAll();
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -176,7 +67,7 @@ describe("Python SDK against a real server", () => {
     async () => {
       const scriptPath = path.join(tmp, "train.py");
       writeFileSync(scriptPath, TRAINING_SCRIPT);
-      const py = start("python3", [scriptPath, "sdk-team/sdk"], pythonEnv(token));
+      const py = startProcess("python3", [scriptPath, "sdk-team/sdk"], pythonEnv(token));
       let runId = "";
       let lastStep = -1;
       let pending = "";
@@ -200,7 +91,7 @@ describe("Python SDK against a real server", () => {
         if (Date.now() > deadline) throw new Error(`the script never reached step 1000:\n${py.output()}`);
         await sleep(POLL_MS);
       }
-      await killServer();
+      await server.stop();
       // Restart only once the SDK has spooled a batch to disk: the outage is then certain to be seen.
       const runSpool = path.join(spoolDir, runId);
       const spoolDeadline = Date.now() + 30_000;
@@ -208,7 +99,7 @@ describe("Python SDK against a real server", () => {
         if (Date.now() > spoolDeadline) throw new Error(`nothing was spooled to ${runSpool}:\n${py.output()}`);
         await sleep(POLL_MS);
       }
-      server = await startServer();
+      await server.start();
       const code = await py.exited;
       expect(code, py.output()).toBe(0);
       expect(py.output()).toContain("finished True");
@@ -251,7 +142,7 @@ describe("Python SDK against a real server", () => {
   it(
     "passes `python3 -m trainyard.selftest`",
     async () => {
-      const py = start("python3", ["-m", "trainyard.selftest", "--project", projectId], pythonEnv(token));
+      const py = startProcess("python3", ["-m", "trainyard.selftest", "--project", projectId], pythonEnv(token));
       const code = await py.exited;
       expect(code, py.output()).toBe(0);
       expect(py.output()).toContain("selftest ok");

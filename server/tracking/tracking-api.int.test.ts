@@ -164,6 +164,15 @@ describe.each(testDatabases)("tracking REST API on $name", ({ open }) => {
     expect((await appendLogsRoute(req("POST", { lines: [{ stream: "stdlog", text: "x" }] }, token), at({ runId: id }))).status).toBe(422);
   });
 
+  it("stores a retried log batch with the same idempotency key once", async () => {
+    const { id } = await newRun();
+    const batch = { lines: [{ text: "epoch 1" }, { text: "epoch 2" }], idempotency_key: "b-1" };
+    for (let i = 0; i < 3; i++) expect((await appendLogsRoute(req("POST", batch, token), at({ runId: id }))).status).toBe(200);
+    await appendLogsRoute(req("POST", { ...batch, idempotency_key: "b-2" }, token), at({ runId: id }));
+    const all = (await (await listLogsRoute(new Request("http://localhost/api", { headers: { authorization: `Bearer ${token}` } }), at({ runId: id }))).json()) as { lines: { text: string }[] };
+    expect(all.lines.map((l) => l.text)).toEqual(["epoch 1", "epoch 2", "epoch 1", "epoch 2"]);
+  });
+
   it("stores artifacts by content, lists and serves them, and refuses escaping paths", async () => {
     const { id } = await newRun();
     const bytes = new TextEncoder().encode("weights ".repeat(1000));

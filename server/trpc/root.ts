@@ -1,5 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { accountRouter } from "./routers/account";
+import { computeRouter } from "./routers/compute";
+import { jobsRouter } from "./routers/jobs";
 import { projectsRouter } from "./routers/projects";
 import { runsRouter } from "./routers/runs";
 import { teamsRouter } from "./routers/teams";
@@ -9,6 +11,8 @@ export const appRouter = createTRPCRouter({
   teams: teamsRouter,
   projects: projectsRouter,
   runs: runsRouter,
+  compute: computeRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

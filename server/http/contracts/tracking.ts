@@ -125,6 +125,7 @@ export const LogsBody = z
     lines: z.array(
       z.object({ stream: z.enum(logStreams).optional(), text: z.string(), timestamp: z.number().optional() }).strict(),
     ),
+    idempotency_key: z.string().optional(),
   })
   .strict();
 

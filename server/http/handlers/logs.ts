@@ -9,7 +9,11 @@ export const appendLogsRoute = restRoute({
   body: LogsBody,
   bodyLimit: 8 * 1024 * 1024,
   response: AcceptedBody,
-  handler: ({ ctx, params, body }) => appendLogs({ ctx, input: { ...params, lines: body.lines } }),
+  handler: ({ ctx, params, body, request }) =>
+    appendLogs({
+      ctx,
+      input: { ...params, lines: body.lines, idempotencyKey: body.idempotency_key ?? request.headers.get("idempotency-key") ?? undefined },
+    }),
 });
 
 export const listLogsRoute = restRoute({
