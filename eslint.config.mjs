@@ -20,7 +20,7 @@ const serverValues = {
 
 export default tseslint.config(
   {
-    ignores: [".next/**", "node_modules/**", ".trainyard/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "sdk/**"],
+    ignores: [".next/**", "node_modules/**", "cli/dist/**", ".trainyard/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "sdk/**"],
   },
   ...tseslint.configs.recommended,
   {

@@ -40,6 +40,7 @@ try {
   step("lint", ...npx(["eslint", "."]));
   // Built once, before the tests: the SDK test and the e2e run against this production build.
   step("production build", ...npx(["next", "build"]));
+  step("CLI bundle", "npm", ["run", "--silent", "build:cli"]);
   step(
     "unit and integration tests",
     ...npx(["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"], dbEnv),

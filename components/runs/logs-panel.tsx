@@ -12,10 +12,17 @@ const LINE_HEIGHT = 20;
 /**
  * The run's stdout and stderr, one fixed-height line each (long lines scroll sideways), so only the
  * lines in view are rendered. "Follow" polls for new lines and keeps the view at the bottom;
- * scrolling up stops following.
+ * scrolling up stops following. `running` is true while the run is queued or running.
  */
 export function LogsPanel({ runId, running }: { runId: string; running: boolean }) {
   const [follow, setFollow] = useState(running);
+  // Following starts and stops with the run (queued counts as running: its first lines must show
+  // within seconds); in between the user may turn it off and on.
+  const [wasRunning, setWasRunning] = useState(running);
+  if (running !== wasRunning) {
+    setWasRunning(running);
+    setFollow(running);
+  }
   const logs = useRunLogs(runId, follow);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

@@ -71,5 +71,17 @@ export function useRunLogs(runId: string, follow: boolean): RunLogs {
     return () => clearInterval(timer);
   }, [follow, loadMore]);
 
+  // Reads once more when following stops (the run ended), so lines written after the last poll
+  // show; and again a poll later, in case a read was already in flight and this one was skipped.
+  const wasFollowing = useRef(follow);
+  useEffect(() => {
+    const stopped = wasFollowing.current && !follow;
+    wasFollowing.current = follow;
+    if (!stopped) return;
+    void loadMore();
+    const timer = setTimeout(() => void loadMore(), FOLLOW_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [follow, loadMore]);
+
   return { ...state, loadMore: () => void loadMore() };
 }

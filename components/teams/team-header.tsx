@@ -10,6 +10,7 @@ import { RoleBadge } from "./role-badge";
 const tabs: { segment: string; label: string; scope: Scope }[] = [
   { segment: "", label: "Overview", scope: "team:read" },
   { segment: "/members", label: "Members", scope: "team:read" },
+  { segment: "/compute", label: "Compute", scope: "team:read" },
   { segment: "/audit", label: "Audit log", scope: "audit:read" },
   { segment: "/settings", label: "Settings", scope: "team:read" },
 ];

@@ -139,7 +139,7 @@ export const uploadSnapshotRoute = rawRoute({
       blobs: rt.blobs,
       maxBytes: env().TRAINYARD_MAX_SNAPSHOT_BYTES,
     });
-    return Response.json(SnapshotBody.parse(stored), { status: 201 });
+    return Response.json(SnapshotBody.parse({ id: stored.id, sha256: stored.sha256, size: stored.size }), { status: 201 });
   },
 });
 

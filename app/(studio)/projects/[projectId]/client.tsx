@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Settings, Users } from "lucide-react";
+import { Rocket, Settings, Users } from "lucide-react";
 import Link from "next/link";
 import { DateTime } from "@/components/audit/date-time";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
@@ -86,6 +86,11 @@ export function ProjectOverviewClient({ projectId }: { projectId: string }) {
           </CardContent>
         </Card>
         <nav aria-label="Project shortcuts" className="flex flex-col gap-1 text-sm">
+          {can(p.role, "runs:write") ? (
+            <Link href={`/projects/${projectId}/launch`} className="flex items-center gap-2 rounded-md px-2 py-1.5 hover:bg-accent">
+              <Rocket className="size-4 text-muted-foreground" aria-hidden /> Launch job
+            </Link>
+          ) : null}
           {can(p.role, "projects:update") ? (
             <Link href={`/projects/${projectId}/settings`} className="flex items-center gap-2 rounded-md px-2 py-1.5 hover:bg-accent">
               <Settings className="size-4 text-muted-foreground" aria-hidden /> Project settings

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { GitCompare } from "lucide-react";
+import { GitCompare, Rocket } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useMemo } from "react";
 import { ColumnChooser } from "@/components/runs/column-chooser";
@@ -13,6 +13,7 @@ import { useUrlState } from "@/components/runs/use-url-state";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import { can } from "@/server/auth/permissions";
 import { compareHref, MAX_SELECTED, parseRunsView, type RunsView, serializeRunsView } from "./search-params";
 
 const NO_RUNS: never[] = [];
@@ -22,9 +23,10 @@ export function RunsClient({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const runs = useQuery({
     ...trpc.runs.list.queryOptions({ projectId }),
-    // Live while anything is still running; a finished project costs no polling.
-    refetchInterval: (query) => (query.state.data?.some((r) => r.status === "running") ? LIVE_REFRESH_MS : false),
+    // Live while anything is still queued or running; a finished project costs no polling.
+    refetchInterval: (query) => (query.state.data?.some((r) => r.status === "running" || r.status === "queued") ? LIVE_REFRESH_MS : false),
   });
+  const project = useQuery(trpc.projects.get.queryOptions({ projectId }));
   const [view, setView] = useUrlState(parseRunsView, serializeRunsView);
   const patch = useCallback((next: Partial<RunsView>) => setView((v) => ({ ...v, ...next })), [setView]);
   const all = runs.data ?? NO_RUNS;
@@ -58,26 +60,31 @@ export function RunsClient({ projectId }: { projectId: string }) {
             {model.rows.length === all.length ? `${all.length} runs` : `${model.rows.length} of ${all.length} runs`}
           </p>
         ) : null}
-        {all.length > 0 ? (
-          <div className="ml-auto flex items-center gap-2">
-            {n > 0 ? (
-              <Button variant="ghost" size="sm" onClick={() => patch({ selected: [] })}>
-                Clear selection
-              </Button>
-            ) : null}
-            {n >= 2 ? (
-              <Button asChild size="sm">
-                <Link href={compareHref(projectId, view.selected)}>
-                  <GitCompare aria-hidden /> Compare ({n})
-                </Link>
-              </Button>
-            ) : (
-              <Button size="sm" disabled title="Select at least two runs to compare">
+        <div className="ml-auto flex items-center gap-2">
+          {all.length > 0 && n > 0 ? (
+            <Button variant="ghost" size="sm" onClick={() => patch({ selected: [] })}>
+              Clear selection
+            </Button>
+          ) : null}
+          {all.length === 0 ? null : n >= 2 ? (
+            <Button asChild size="sm">
+              <Link href={compareHref(projectId, view.selected)}>
                 <GitCompare aria-hidden /> Compare ({n})
-              </Button>
-            )}
-          </div>
-        ) : null}
+              </Link>
+            </Button>
+          ) : (
+            <Button size="sm" disabled title="Select at least two runs to compare">
+              <GitCompare aria-hidden /> Compare ({n})
+            </Button>
+          )}
+          {can(project.data?.role, "runs:write") ? (
+            <Button asChild size="sm" variant="outline">
+              <Link href={`/projects/${projectId}/launch`}>
+                <Rocket aria-hidden /> Launch job
+              </Link>
+            </Button>
+          ) : null}
+        </div>
       </div>
       {runs.isPending ? (
         <LoadingRows rows={6} label="Loading runs" />

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useCallback } from "react";
+import { JobPanel } from "@/components/jobs/job-panel";
 import { ArtifactsTable } from "@/components/runs/artifacts-table";
 import { LogsPanel } from "@/components/runs/logs-panel";
 import { MetricsPanel } from "@/components/runs/metrics-panel";
@@ -15,19 +16,22 @@ import { RunTabs } from "@/components/runs/run-tabs";
 import { useUrlState } from "@/components/runs/use-url-state";
 import { useTRPC } from "@/components/trpc/client";
 import { ErrorState, LoadingRows } from "@/components/ui/states";
+import type { RunStatus } from "@/db/schema/enums";
 import { can } from "@/server/auth/permissions";
 import { parseRunView, type RunTab, serializeRunView } from "./search-params";
 
 const LIVE_REFRESH_MS = 3000;
+const isLive = (status: RunStatus | undefined) => status === "running" || status === "queued";
 
 export function RunClient({ projectId, runId }: { projectId: string; runId: string }) {
   const trpc = useTRPC();
   const project = useQuery(trpc.projects.get.queryOptions({ projectId }));
   const run = useQuery({
     ...trpc.runs.get.queryOptions({ runId }),
-    refetchInterval: (query) => (query.state.data?.status === "running" ? LIVE_REFRESH_MS : false),
+    // A queued run (its job waits or is being placed) is live too: it starts without a reload.
+    refetchInterval: (query) => (isLive(query.state.data?.status) ? LIVE_REFRESH_MS : false),
   });
-  const live = run.data?.status === "running";
+  const live = isLive(run.data?.status);
   const artifacts = useQuery({ ...trpc.runs.artifacts.queryOptions({ runId }), refetchInterval: live ? LIVE_REFRESH_MS : false });
   const [view, setView] = useUrlState(parseRunView, serializeRunView);
   const setTab = useCallback((tab: RunTab) => setView((v) => ({ ...v, tab })), [setView]);
@@ -44,6 +48,7 @@ export function RunClient({ projectId, runId }: { projectId: string; runId: stri
         <ArrowLeft className="size-4" aria-hidden /> All runs
       </Link>
       <RunHeader key={r.name} run={r} canWrite={canWrite} />
+      <JobPanel runId={runId} teamSlug={project.data?.teamSlug} canWrite={canWrite} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <RunTabs
           label="Run sections"

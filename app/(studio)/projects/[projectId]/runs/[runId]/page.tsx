@@ -19,7 +19,10 @@ export default async function RunPage({ params }: Props) {
   if (run.projectId !== projectId) notFound();
   const queryClient = getQueryClient();
   queryClient.setQueryData(trpc.runs.get.queryKey({ runId }), run);
-  await queryClient.prefetchQuery(trpc.runs.artifacts.queryOptions({ runId }));
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.runs.artifacts.queryOptions({ runId })),
+    queryClient.prefetchQuery(trpc.jobs.ofRun.queryOptions({ runId })),
+  ]);
   return (
     <HydrateClient>
       <RunClient projectId={projectId} runId={runId} />

@@ -1,0 +1,222 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { ApiError, errorMessage } from "../http/errors";
+import { OutageReporter, retryTransient } from "../http/retry";
+import type { Logger } from "../logger";
+import type { AgentApi, ClaimedJob, JobFinished } from "./agent-api";
+import { jobEnv } from "./job-env";
+import { LineSplitter } from "./line-splitter";
+import { Outbox } from "./outbox";
+import { OutputBatcher, type Stream } from "./output-batcher";
+import { groupAlive, signalGroup } from "./process-group";
+import { runDeliverer } from "./run-api";
+import { PrepareError, prepareCode } from "./workspace";
+
+export interface JobRunnerOptions {
+  api: AgentApi;
+  logger: Logger;
+  workDir: string;
+  killGraceMs: number;
+  python?: string;
+  sdkPath: string | null;
+  /** How long to wait for a finished job's output pipes after its main process exits. */
+  pipeGraceMs?: number;
+}
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** The server answers 404/409 once a job is no longer ours (marked lost, reassigned): stop reporting it. */
+const notOurs = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 409);
+
+/** Runs one claimed job from checkout to the `finished` report. */
+export class JobRunner {
+  readonly done: Promise<void>;
+  private cancelReason: string | null = null;
+  private readonly prepareAbort = new AbortController();
+  private child: ChildProcess | undefined;
+  private exited = false;
+  private killedByUs = false;
+  private killTimer: NodeJS.Timeout | undefined;
+  private disowned = false;
+  private readonly label: string;
+  private readonly log: Logger;
+
+  constructor(
+    readonly job: ClaimedJob,
+    private readonly options: JobRunnerOptions,
+  ) {
+    this.label = `job ${job.id}`;
+    this.log = options.logger;
+    this.done = this.run().catch((error: unknown) => {
+      this.log.error(`${this.label}: ${errorMessage(error)}`);
+    });
+  }
+
+  get id(): string {
+    return this.job.id;
+  }
+
+  /** Stops the job: SIGTERM to its process group, SIGKILL after the grace period. */
+  cancel(reason: string): void {
+    if (this.cancelReason !== null) return;
+    this.cancelReason = reason;
+    this.log.info(`${this.label}: cancelling (${reason})`);
+    this.prepareAbort.abort(new Error(reason));
+    this.terminate();
+  }
+
+  private terminate(): void {
+    const pid = this.child?.pid;
+    if (pid === undefined || this.exited) return;
+    this.killedByUs = true;
+    signalGroup(pid, "SIGTERM");
+    this.killTimer = setTimeout(() => {
+      if (signalGroup(pid, "SIGKILL")) this.log.warn(`${this.label}: still running ${this.options.killGraceMs} ms after SIGTERM; killed`);
+    }, this.options.killGraceMs);
+    this.killTimer.unref();
+  }
+
+  private async run(): Promise<void> {
+    const { job } = this;
+    const jobDir = path.join(this.options.workDir, "jobs", `${job.id}-${job.attempt}`);
+    const server = this.options.api.server;
+    let outbox: Outbox;
+    try {
+      await mkdir(jobDir, { recursive: true });
+      outbox = await Outbox.open({
+        file: path.join(jobDir, "outbox.jsonl"),
+        deliver: runDeliverer({ server, runToken: job.run_token, runId: job.run_id }, this.log, this.label),
+        logger: this.log,
+        label: this.label,
+      });
+    } catch (error) {
+      // Without a job folder nothing can run; say so rather than leave the job assigned until it is lost.
+      return this.reportFinished({ outcome: "failed", reason: `the agent cannot use its work folder: ${errorMessage(error)}` });
+    }
+    const batcher = new OutputBatcher((entry) => outbox.push(entry));
+    let report: JobFinished;
+    let started: Promise<void> = Promise.resolve();
+    try {
+      const code = await prepareCode({ job, jobDir, server, logger: this.log, signal: this.prepareAbort.signal });
+      if (this.cancelReason !== null) throw this.prepareAbort.signal.reason;
+      const child = this.spawn(code.dir);
+      started = this.reportStarted(child.pid, code.commit);
+      const exit = await this.collect(child, batcher);
+      report = this.outcome(exit, batcher.tail());
+    } catch (error) {
+      report = this.failure(error, batcher);
+    } finally {
+      clearTimeout(this.killTimer);
+    }
+    batcher.flush();
+    // The run token dies with the job, so every line must be delivered before `finished` is sent.
+    await outbox.drain();
+    await outbox.close();
+    await started;
+    if (!this.disowned) await this.reportFinished(report);
+  }
+
+  private spawn(cwd: string): ChildProcess {
+    const env = jobEnv({ job: this.job, server: this.options.api.server, base: process.env, sdkPath: this.options.sdkPath, python: this.options.python });
+    // detached: the job gets its own process group, so a cancel reaches everything it started.
+    // (The cast only satisfies Next's typings, which declare NODE_ENV as always present.)
+    const child = spawn("/bin/sh", ["-c", this.job.command], { cwd, env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    this.child = child;
+    return child;
+  }
+
+  /** Streams output to the batcher and resolves when the job has exited and its pipes are drained. */
+  private collect(child: ChildProcess, batcher: OutputBatcher): Promise<Exit> {
+    const streams: [Stream, Readable | null][] = [
+      ["stdout", child.stdout],
+      ["stderr", child.stderr],
+    ];
+    const closed = streams.map(
+      ([name, stream]) =>
+        new Promise<void>((resolve) => {
+          if (!stream) return resolve();
+          const lines = new LineSplitter((text) => batcher.add(name, text));
+          stream.on("data", (chunk: Buffer) => lines.write(chunk));
+          stream.once("close", () => {
+            lines.end();
+            resolve();
+          });
+        }),
+    );
+    return new Promise<Exit>((resolve, reject) => {
+      child.once("error", (error) => {
+        if (child.pid === undefined) reject(new PrepareError(`cannot start the command: ${error.message}`));
+      });
+      child.once("exit", (code, signal) => {
+        this.exited = true;
+        const pid = child.pid!;
+        this.log.info(`${this.label}: exited (${signal ?? `code ${code}`})`);
+        // A background process the job left behind may hold the pipes open forever; give output a
+        // moment, then end the whole group so no orphan keeps the GPUs after the job is over.
+        const grace = setTimeout(() => {
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+        }, this.options.pipeGraceMs ?? 2_000);
+        void Promise.all(closed).then(() => {
+          clearTimeout(grace);
+          if (groupAlive(pid)) signalGroup(pid, "SIGKILL");
+          resolve({ code, signal });
+        });
+      });
+    });
+  }
+
+  private outcome(exit: Exit, tail: string[]): JobFinished {
+    const outcome = this.killedByUs ? "cancelled" : exit.code === 0 ? "succeeded" : "failed";
+    return { outcome, exit_code: exit.code, signal: exit.signal, log_tail: tail, ...(this.killedByUs ? { reason: this.cancelReason! } : {}) };
+  }
+
+  private failure(error: unknown, batcher: OutputBatcher): JobFinished {
+    // A step killed by the cancel fails too, but the job's story is that it was cancelled.
+    if (this.cancelReason !== null) {
+      return { outcome: "cancelled", reason: this.cancelReason, log_tail: batcher.tail() };
+    }
+    const reason = error instanceof PrepareError ? error.message : `agent error: ${errorMessage(error)}`;
+    this.log.warn(`${this.label}: ${reason}`);
+    const output = error instanceof PrepareError ? error.output : [];
+    for (const line of [...output, `trainyard agent: ${reason}`]) batcher.add("stderr", line);
+    return { outcome: "failed", reason, log_tail: batcher.tail() };
+  }
+
+  private async reportStarted(pid: number | undefined, commit: string | undefined): Promise<void> {
+    this.log.info(`${this.label}: started (pid ${pid ?? "?"}${commit ? `, commit ${commit.slice(0, 12)}` : ""})`);
+    const outage = new OutageReporter(`${this.label}: reporting start`, this.log);
+    try {
+      const answer = await retryTransient(
+        () => this.options.api.started(this.job.id, { ...(pid ? { pid } : {}), ...(commit ? { commit } : {}) }),
+        { onRetry: (error) => outage.failed(error) },
+      );
+      if (answer.cancel_requested) this.cancel("cancel requested");
+    } catch (error) {
+      if (notOurs(error)) {
+        this.disowned = true;
+        this.log.warn(`${this.label}: the server no longer assigns this job here (${errorMessage(error)}); stopping it`);
+        this.cancel("job no longer assigned to this agent");
+      } else {
+        this.log.error(`${this.label}: reporting start failed: ${errorMessage(error)}`);
+      }
+    }
+  }
+
+  private async reportFinished(report: JobFinished): Promise<void> {
+    const outage = new OutageReporter(`${this.label}: reporting the end`, this.log);
+    try {
+      await retryTransient(() => this.options.api.finished(this.job.id, report), { onRetry: (error) => outage.failed(error) });
+      const detail = report.reason ?? (report.signal ? report.signal : report.exit_code != null ? `exit code ${report.exit_code}` : "");
+      this.log.info(`${this.label}: ${report.outcome}${detail ? ` (${detail})` : ""}`);
+    } catch (error) {
+      const why = notOurs(error) ? "the server no longer considers it ours" : "the server refused the report";
+      this.log.warn(`${this.label}: finished ${report.outcome}, but ${why}: ${errorMessage(error)}`);
+    }
+  }
+}
