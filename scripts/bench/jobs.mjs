@@ -31,7 +31,7 @@ async function submitToStart(base, token, projectId) {
   const { registration_token } = await api(base, token, "POST", "/api/v1/teams/bench/compute", { name: "idle", labels: { bench: "latency" } });
   const workDir = mkdtempSync(path.join(tmpdir(), "trainyard-bench-agent-"));
   const agent = spawn(process.execPath, ["cli/bin/trainyard.mjs", "agent", "--server", base, "--token", registration_token, "--work-dir", workDir], {
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: "ignore",
     env: { ...process.env, PATH: `${path.resolve("server/testing/bin")}:${process.env.PATH}`, TRAINYARD_FAKE_GPUS: "0" },
   });
   try {
@@ -68,16 +68,21 @@ async function submitToStart(base, token, projectId) {
 
 async function claimsPerSecond(base, token, projectId) {
   const tokens = [];
+  const heartbeat = (t, a) =>
+    agentPost(base, t, "/agent/heartbeat", {
+      gpus: Array.from({ length: 8 }, (_, index) => ({ index, uuid: `GPU-${a}-${index}`, name: "NVIDIA H100 80GB HBM3", memory_mb: 81559, driver: "550.54" })),
+    });
   for (let a = 0; a < AGENTS; a++) {
     const { registration_token } = await api(base, token, "POST", "/api/v1/teams/bench/compute", { name: `sim-${a}`, labels: { bench: "claims" } });
     tokens.push(registration_token);
-    await agentPost(base, registration_token, "/agent/heartbeat", {
-      gpus: Array.from({ length: 8 }, (_, index) => ({ index, uuid: `GPU-${a}-${index}`, name: "NVIDIA H100 80GB HBM3", memory_mb: 81559, driver: "550.54" })),
-    });
+    await heartbeat(registration_token, a);
   }
   for (let i = 0; i < QUEUED; i++) {
     await api(base, token, "POST", `/api/v1/projects/${projectId}/jobs`, { command: "true", resources: { gpus: 1 + (i % 2) }, labels: { bench: "claims" } });
   }
+  // Like real agents, the simulated ones heartbeat every 2 s while they work.
+  await Promise.all(tokens.map(heartbeat));
+  const beating = setInterval(() => tokens.forEach((t, a) => void heartbeat(t, a).catch(() => {})), 2000);
   let claims = 0;
   const started = performance.now();
   await Promise.all(
@@ -92,6 +97,7 @@ async function claimsPerSecond(base, token, projectId) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  clearInterval(beating);
   if (claims !== QUEUED) throw new Error(`claimed ${claims} of ${QUEUED} jobs`);
   return { claimsPerS: claims / seconds, seconds };
 }
