@@ -120,6 +120,35 @@ describe("agents running real jobs", () => {
   );
 
   it(
+    "checks out a git ref, records the commit on the run, and reruns that commit",
+    async () => {
+      const agent = await startAgent("git", 0, { pool: "git" });
+      const repo = path.join(tmp, "repo");
+      mkdirSync(repo, { recursive: true });
+      const git = (...args: string[]) => startProcess("git", ["-c", "user.name=t", "-c", "user.email=t@example.test", ...args], process.env, repo).exited;
+      await git("init", "-q", "-b", "main");
+      writeFileSync(path.join(repo, "hello.sh"), "echo hello from v1\n");
+      await git("add", ".");
+      await git("commit", "-qm", "v1");
+      const first = await submit({ command: "sh hello.sh", code: { git: repo, ref: "main" }, labels: { pool: "git" } });
+      const done = await untilState(first.id, ["succeeded", "failed"], 30_000, () => `\n${agent.output()}`);
+      expect(done.state).toBe("succeeded");
+      expect((await logs(first.run_id)).map((l) => l.text)).toContain("hello from v1");
+      const commit = (await api<{ source: { git_url: string; commit: string } }>("GET", `/runs/${first.run_id}`)).source;
+      expect(commit).toMatchObject({ git_url: repo, commit: expect.stringMatching(/^[0-9a-f]{40}$/) });
+      // main moves on; "Run again" still runs the commit the first run used.
+      writeFileSync(path.join(repo, "hello.sh"), "echo hello from v2\n");
+      await git("commit", "-qam", "v2");
+      const again = await api<{ id: string; run_id: string }>("POST", `/jobs/${first.id}/rerun`, undefined, 201);
+      expect((await untilState(again.id, ["succeeded", "failed"])).state).toBe("succeeded");
+      expect((await logs(again.run_id)).map((l) => l.text)).toContain("hello from v1");
+      killGroup(agent.child, "SIGTERM");
+      await agent.exited;
+    },
+    60_000,
+  );
+
+  it(
     "holds a 2-GPU job while only 1 GPU is free, starts it when one frees, and cancels a running job",
     async () => {
       const agent = await startAgent("pair", 2, { pool: "pair" });

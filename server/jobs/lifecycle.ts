@@ -33,7 +33,9 @@ export async function startJob({ db, target, jobId, input }: { db: DbOrTx; targe
   return db.transaction(async (tx) => {
     const job = await heldJob(tx, target, jobId);
     if (job.state === "running") return job;
-    const moved = await moveJob(tx, job, "start", { patch: { startedAt: new Date() }, data: { target: target.name, pid: data.pid } });
+    // A git ref is pinned to the commit it resolved to, so retries and reruns check out the same code.
+    const code = job.code.kind === "git" && data.commit ? { ...job.code, commit: data.commit } : job.code;
+    const moved = await moveJob(tx, job, "start", { patch: { startedAt: new Date(), code }, data: { target: target.name, pid: data.pid } });
     if (data.commit) await recordRunCommit(tx, job.runId, data.commit);
     return moved;
   });

@@ -99,7 +99,7 @@ export async function rerunJob({ ctx, input }: Verb<JobRef>) {
       resources: job.resources,
       environment: job.environment ?? undefined,
       params: job.params,
-      code: job.code.kind === "git" ? { git: job.code.git, ref: job.code.ref } : job.code.kind === "snapshot" ? { snapshotId: job.code.snapshotId } : undefined,
+      code: job.code.kind === "git" ? { git: job.code.git, ref: job.code.commit ?? job.code.ref } : job.code.kind === "snapshot" ? { snapshotId: job.code.snapshotId } : undefined,
       target: job.targetId ?? undefined,
       labels: job.labels,
       priority: job.priority,
