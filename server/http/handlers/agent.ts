@@ -1,3 +1,4 @@
+import type { JobState } from "@/db/schema/enums";
 import type { Claimed } from "../../jobs/claim";
 import { waitForJob } from "../../jobs/claim";
 import { agentCheckIn, finishJob, startJob } from "../../jobs/lifecycle";
@@ -7,6 +8,13 @@ import type { Runtime } from "../../runtime";
 import { HeartbeatBody, HeartbeatResult } from "../contracts/compute";
 import { AgentJobResult, ClaimBody, ClaimResult, JobFinishedBody, JobIdParams, JobStartedBody } from "../contracts/jobs";
 import { restRoute } from "../route";
+import { codeToWire } from "./jobs";
+
+const jobResult = (job: { id: string; state: JobState; cancelRequestedAt: Date | null }) => ({
+  id: job.id,
+  state: job.state,
+  cancel_requested: job.cancelRequestedAt !== null,
+});
 
 // Agents are not users: they authenticate with their compute target's token and act only as it.
 async function agentTarget(rt: Runtime, request: Request) {
@@ -49,12 +57,7 @@ function claimedToWire({ job, runToken }: Claimed) {
     run_id: job.runId,
     attempt: job.attempt,
     command: job.command,
-    code:
-      job.code.kind === "git"
-        ? { kind: "git" as const, git: job.code.git, ref: job.code.ref, commit: job.code.commit ?? null }
-        : job.code.kind === "snapshot"
-          ? { kind: "snapshot" as const, snapshot_id: job.code.snapshotId, sha256: job.code.sha256 }
-          : { kind: "none" as const },
+    code: codeToWire(job.code),
     environment: job.environment,
     params: job.params,
     gpus: job.allocatedGpus,
@@ -83,7 +86,7 @@ export const agentJobStartedRoute = restRoute({
   handler: async ({ rt, params, body, request }) => {
     const target = await agentTarget(rt, request);
     const job = await startJob({ db: rt.handle.db, target, jobId: params.jobId, input: body });
-    return { id: job.id, state: job.state, cancel_requested: job.cancelRequestedAt !== null };
+    return jobResult(job);
   },
 });
 
@@ -101,6 +104,6 @@ export const agentJobFinishedRoute = restRoute({
       jobId: params.jobId,
       input: { outcome: body.outcome, exitCode: body.exit_code, signal: body.signal, reason: body.reason, logTail: body.log_tail },
     });
-    return { id: job.id, state: job.state, cancel_requested: job.cancelRequestedAt !== null };
+    return jobResult(job);
   },
 });

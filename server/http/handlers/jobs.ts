@@ -10,6 +10,12 @@ import { JobBody, JobIdParams, JobListBody, SnapshotBody, SubmitJobBody, Submitt
 import { ProjectIdParams, RunIdParams } from "../contracts/tracking";
 import { rawRoute, restRoute } from "../route";
 
+export function codeToWire(code: JobDetails["code"]) {
+  if (code.kind === "git") return { kind: "git" as const, git: code.git, ref: code.ref, commit: code.commit ?? null };
+  if (code.kind === "snapshot") return { kind: "snapshot" as const, snapshot_id: code.snapshotId, sha256: code.sha256 };
+  return { kind: "none" as const };
+}
+
 export function jobToWire(j: JobDetails) {
   return {
     id: j.id,
@@ -18,12 +24,7 @@ export function jobToWire(j: JobDetails) {
     state: j.state,
     command: j.command,
     resources: { gpus: j.resources.gpus, gpu_model: j.resources.gpuModel ?? null, cpus: j.resources.cpus ?? null, memory_mb: j.resources.memoryMb ?? null },
-    code:
-      j.code.kind === "git"
-        ? { kind: "git" as const, git: j.code.git, ref: j.code.ref, commit: j.code.commit ?? null }
-        : j.code.kind === "snapshot"
-          ? { kind: "snapshot" as const, snapshot_id: j.code.snapshotId, sha256: j.code.sha256 }
-          : { kind: "none" as const },
+    code: codeToWire(j.code),
     environment: j.environment,
     target: j.target,
     labels: j.labels,
