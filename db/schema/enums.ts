@@ -20,3 +20,6 @@ export const jobStates = ["queued", "assigned", "running", "succeeded", "failed"
 export type JobState = (typeof jobStates)[number];
 export const activeJobStates = ["assigned", "running"] as const satisfies readonly JobState[];
 export const terminalJobStates = ["succeeded", "failed", "cancelled", "lost"] as const satisfies readonly JobState[];
+
+export const reproductionVerdicts = ["pending", "reproduced", "diverged", "not_comparable"] as const;
+export type ReproductionVerdict = (typeof reproductionVerdicts)[number];

@@ -2,6 +2,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./compute";
 export * from "./enums";
+export * from "./environments";
 export * from "./jobs";
 export * from "./metrics";
 export * from "./projects";

@@ -2,6 +2,7 @@ import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, times
 import { users } from "./auth";
 import { createdAt, updatedAt } from "./columns";
 import { computeTargets } from "./compute";
+import { environmentVersions } from "./environments";
 import { jobStates } from "./enums";
 import { projects } from "./projects";
 import { runs } from "./runs";
@@ -38,7 +39,9 @@ export const jobs = pgTable(
       .references(() => runs.id, { onDelete: "cascade" }),
     command: text("command").notNull(),
     code: jsonb("code").$type<JobCode>().notNull().default({ kind: "none" }),
+    /** As the submitter named it (name@version or a digest), and the version it resolved to. */
     environment: text("environment"),
+    environmentVersionId: text("environment_version_id").references(() => environmentVersions.id, { onDelete: "set null" }),
     params: jsonb("params").$type<Record<string, string>>().notNull().default({}),
     resources: jsonb("resources").$type<JobResources>().notNull().default({ gpus: 0 }),
     targetId: text("target_id").references(() => computeTargets.id, { onDelete: "set null" }),

@@ -54,6 +54,8 @@ export function snapshotOf(target: TargetRow, active: ActiveJob[], now = Date.no
     labels: target.labels,
     gpus: target.gpus.map((g) => ({ index: g.index, name: g.name, memoryMb: g.memoryMb })),
     allocated: active.flatMap((j) => j.gpus),
+    cpus: target.host.cpus,
+    memoryMb: target.host.memoryMb,
   };
 }
 

@@ -13,6 +13,16 @@ const target = (over: Partial<TargetSnapshot> = {}): TargetSnapshot => ({
 });
 
 describe("placement", () => {
+  it("treats CPU and memory as hints checked against what hosts reported", () => {
+    const targets = [target({ cpus: 8, memoryMb: 64_000 }), target({ id: "cmp_b", name: "gpu-b" })];
+    expect(infeasibleReason({ gpus: 0, cpus: 16 }, [targets[0]!])).toBe("16 CPUs requested, but the largest matching host has 8");
+    expect(infeasibleReason({ gpus: 0, memoryMb: 128_000 }, [targets[0]!])).toBe("128000 MB of memory requested, but the largest matching host has 64000 MB");
+    // A host that never reported its size may still fit.
+    expect(infeasibleReason({ gpus: 0, cpus: 16 }, targets)).toBeNull();
+    expect(placeOn({ gpus: 0, cpus: 4 }, targets[0]!)).toEqual({ ok: true, gpuIndices: [] });
+    expect(placeOn({ gpus: 0, cpus: 16 }, targets[0]!).ok).toBe(false);
+  });
+
   it("refuses at submit what no target could ever run, and says why", () => {
     const targets = [target(), target({ id: "cmp_b", name: "gpu-b", gpus: gpus(4, "NVIDIA H100 80GB HBM3") })];
     expect(infeasibleReason({ gpus: 4 }, targets)).toBeNull();

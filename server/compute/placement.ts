@@ -15,12 +15,17 @@ export interface TargetSnapshot {
   gpus: GpuInfo[];
   /** GPU indices held by assigned or running jobs. */
   allocated: number[];
+  /** What the host reported, when it did. CPU and memory are hints: checked, not reserved. */
+  cpus?: number;
+  memoryMb?: number;
 }
 
 export interface ResourceRequest {
   gpus: number;
   /** Substring match on the GPU name, case-insensitive ("A100", "H100 80GB"). */
   gpuModel?: string;
+  cpus?: number;
+  memoryMb?: number;
   targetId?: string;
   labels?: Record<string, string>;
 }
@@ -29,14 +34,26 @@ const matchesModel = (gpu: GpuInfo, model?: string) => !model || gpu.name.toLowe
 const matchesLabels = (t: TargetSnapshot, labels?: Record<string, string>) =>
   Object.entries(labels ?? {}).every(([k, v]) => t.labels[k] === v);
 
+// A host that has not reported its CPUs or memory yet is not ruled out by them.
+const hostFits = (t: TargetSnapshot, req: ResourceRequest) =>
+  (!req.cpus || t.cpus === undefined || t.cpus >= req.cpus) && (!req.memoryMb || t.memoryMb === undefined || t.memoryMb >= req.memoryMb);
+
 function candidates(req: ResourceRequest, targets: TargetSnapshot[]) {
-  return targets.filter((t) => (!req.targetId || t.id === req.targetId) && matchesLabels(t, req.labels));
+  return targets.filter((t) => (!req.targetId || t.id === req.targetId) && matchesLabels(t, req.labels) && hostFits(t, req));
 }
 
 /** Null when some registered target could run the job once idle; otherwise why none ever can. */
 export function infeasibleReason(req: ResourceRequest, targets: TargetSnapshot[]): string | null {
   const pool = candidates(req, targets);
   if (pool.length === 0) {
+    const sized = targets.filter((t) => (!req.targetId || t.id === req.targetId) && matchesLabels(t, req.labels));
+    if (sized.length) {
+      const cpus = Math.max(...sized.map((t) => t.cpus ?? 0));
+      const memory = Math.max(...sized.map((t) => t.memoryMb ?? 0));
+      return req.cpus && req.cpus > cpus
+        ? `${req.cpus} CPUs requested, but the largest matching host has ${cpus}`
+        : `${req.memoryMb} MB of memory requested, but the largest matching host has ${memory} MB`;
+    }
     if (req.targetId) return `No compute target ${req.targetId} in this team`;
     return req.labels && Object.keys(req.labels).length
       ? `No compute target has the labels ${Object.entries(req.labels).map(([k, v]) => `${k}=${v}`).join(", ")}`

@@ -3,6 +3,7 @@ import * as artifacts from "./handlers/artifacts";
 import * as auth from "./handlers/auth";
 import * as agent from "./handlers/agent";
 import * as compute from "./handlers/compute";
+import * as environments from "./handlers/environments";
 import * as jobs from "./handlers/jobs";
 import * as logs from "./handlers/logs";
 import * as metrics from "./handlers/metrics";
@@ -11,7 +12,7 @@ import * as runs from "./handlers/runs";
 import * as teams from "./handlers/teams";
 import type { RouteContract } from "./route";
 
-const modules = [auth, teams, projects, compute, agent, jobs, runs, metrics, logs, artifacts];
+const modules = [auth, teams, projects, compute, agent, jobs, environments, runs, metrics, logs, artifacts];
 
 function routeContracts(): RouteContract[] {
   return modules

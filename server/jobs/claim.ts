@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { computeTargets, jobs } from "@/db/schema";
 import { activeJobsOn, snapshotOf } from "../compute/allocations";
 import { placeOn } from "../compute/placement";
+import { environmentVersion } from "../environments/environments";
 import { issueRunToken } from "../tokens/tokens";
 import { moveJob } from "./move";
 import { ClaimInput } from "./schemas";
@@ -55,7 +56,8 @@ export async function claimJob(db: DbOrTx, targetId: string) {
         data: { target: target.name, gpus: placement.gpuIndices },
       });
       const runToken = await issueRunToken(tx, { userId: job.createdBy, runId: job.runId, jobId: job.id, attempt: assigned.attempt });
-      return { job: assigned, runToken, target };
+      const environment = job.environmentVersionId ? await environmentVersion(tx, job.environmentVersionId) : null;
+      return { job: assigned, runToken, target, environment };
     }
     return null;
   });

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { computeTargets, jobs } from "@/db/schema";
+import { computeTargets, jobs, runEnvironments } from "@/db/schema";
 import { activeJobStates } from "@/db/schema/enums";
 import { writeAudit } from "../audit/write-audit";
 import { HEARTBEAT_TIMEOUT_MS } from "../compute/health";
@@ -12,6 +12,7 @@ import { logger } from "../logger";
 import { recordRunCommit } from "../tracking/runs";
 import { jobAccess, type JobRow } from "./access";
 import { moveJob } from "./move";
+import { afterJobEnded } from "./reproduce";
 import { JobFinishInput, JobRef, JobStartInput } from "./schemas";
 import { notifyQueueChanged } from "./signal";
 import { failureReason, isTerminalJobState } from "./transitions";
@@ -37,6 +38,12 @@ export async function startJob({ db, target, jobId, input }: { db: DbOrTx; targe
     const code = job.code.kind === "git" && data.commit ? { ...job.code, commit: data.commit } : job.code;
     const moved = await moveJob(tx, job, "start", { patch: { startedAt: new Date(), code }, data: { target: target.name, pid: data.pid } });
     if (data.commit) await recordRunCommit(tx, job.runId, data.commit);
+    if (data.captured) {
+      await tx
+        .insert(runEnvironments)
+        .values({ runId: job.runId, captured: data.captured })
+        .onConflictDoUpdate({ target: runEnvironments.runId, set: { captured: data.captured, capturedAt: new Date() } });
+    }
     return moved;
   });
 }
@@ -61,6 +68,7 @@ export async function finishJob({ db, target, jobId, input }: { db: DbOrTx; targ
     return moveJob(tx, job, "fail", { patch: { exitCode, failureReason: reason }, reason, data: { target: target.name, exitCode } });
   });
   notifyQueueChanged();
+  if (isTerminalJobState(moved.state)) await afterJobEnded(db, moved.runId);
   return moved;
 }
 
@@ -88,6 +96,7 @@ export async function cancelJob({ ctx, input }: { ctx: ServiceContext; input: Jo
     return marked!;
   });
   notifyQueueChanged();
+  if (isTerminalJobState(result.state)) await afterJobEnded(ctx.db, result.runId);
   return result;
 }
 
@@ -119,12 +128,13 @@ export async function reapLostJobs(db: DbOrTx, now = Date.now()): Promise<number
     );
   let reaped = 0;
   for (const { id } of stale) {
-    await db.transaction(async (tx) => {
+    const ended = await db.transaction(async (tx) => {
       const [job] = await tx.select().from(jobs).where(eq(jobs.id, id)).for("update", { skipLocked: true });
-      if (!job || !(activeJobStates as readonly string[]).includes(job.state)) return;
-      await loseJob(tx, job, `The agent stopped sending heartbeats for ${Math.round(HEARTBEAT_TIMEOUT_MS / 1000)} s`);
+      if (!job || !(activeJobStates as readonly string[]).includes(job.state)) return null;
       reaped++;
+      return loseJob(tx, job, `The agent stopped sending heartbeats for ${Math.round(HEARTBEAT_TIMEOUT_MS / 1000)} s`);
     });
+    if (ended && isTerminalJobState(ended.state)) await afterJobEnded(db, ended.runId);
   }
   if (reaped) notifyQueueChanged();
   return reaped;

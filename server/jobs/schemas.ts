@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { jobStates } from "@/db/schema/enums";
 import { Labels } from "../compute/schemas";
-import { ParamKey, ParamValue } from "../tracking/schemas";
+import { EnvironmentSelector } from "../environments/schemas";
+import { CapturedEnvironment as CapturedEnvironmentInput } from "../environments/spec-schema";
+import { ParamKey, ParamValue, TagKey, TagValue } from "../tracking/schemas";
 
 export const JobResourcesInput = z
   .object({
@@ -32,7 +34,9 @@ export const SubmitJobInput = z.object({
   command: z.string().trim().min(1, "command is required").max(10_000),
   name: z.string().trim().max(250).optional(),
   resources: JobResourcesInput.default({ gpus: 0 }),
-  environment: z.string().trim().min(1).max(300).optional(),
+  /** `name`, `name@version` or a digest of one of the project's environments. */
+  environment: EnvironmentSelector.optional(),
+  tags: z.record(TagKey, TagValue).optional(),
   params: z.record(ParamKey, ParamValue).default({}),
   code: JobCodeInput.optional(),
   /** A compute target's name or id. */
@@ -64,6 +68,8 @@ export type JobFinishInput = z.input<typeof JobFinishInput>;
 
 export const JobStartInput = z.object({
   pid: z.number().int().positive().optional(),
+  /** What the agent found after materialising the environment. */
+  captured: CapturedEnvironmentInput.optional(),
   commit: z
     .string()
     .regex(/^[0-9a-f]{7,64}$/, "commit is a hex object id")

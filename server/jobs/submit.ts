@@ -1,6 +1,8 @@
 import { and, eq, or } from "drizzle-orm";
 import { codeSnapshots, computeTargets, jobs } from "@/db/schema";
 import type { JobCode } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import { resolveEnvironment } from "../environments/environments";
 import { writeAudit } from "../audit/write-audit";
 import { teamTargetSnapshots, visibleToTeam } from "../compute/allocations";
 import { infeasibleReason } from "../compute/placement";
@@ -19,7 +21,14 @@ type Verb<I> = { ctx: ServiceContext; input: I };
  * Queues a job and creates its run (status queued) at once. A request that no target the team may
  * use could ever satisfy is refused here with the reason, rather than waiting forever.
  */
-export async function submitJob({ ctx, input }: Verb<SubmitJobInput>) {
+export async function submitJob({
+  ctx,
+  input,
+  within,
+}: Verb<SubmitJobInput> & {
+  /** More writes that must land with the job (a reproduction's link), in its transaction. */
+  within?: (tx: DbOrTx, job: typeof jobs.$inferSelect) => Promise<void>;
+}) {
   const { project, actor } = await projectAccess(ctx, SubmitJobInput.shape.projectId.parse(input.projectId), "runs:write");
   const data = SubmitJobInput.parse(input);
 
@@ -33,7 +42,7 @@ export async function submitJob({ ctx, input }: Verb<SubmitJobInput>) {
     if (!target) throw validation(`No compute target "${data.target}" in this team`);
     targetId = target.id;
   }
-  const request = { gpus: data.resources.gpus, gpuModel: data.resources.gpuModel, targetId, labels: data.labels };
+  const request = { ...data.resources, targetId, labels: data.labels };
   const impossible = infeasibleReason(request, await teamTargetSnapshots(ctx.db, project.teamId));
   if (impossible) throw validation(`This job can never be placed: ${impossible}`);
 
@@ -48,10 +57,14 @@ export async function submitJob({ ctx, input }: Verb<SubmitJobInput>) {
     code = { kind: "snapshot", snapshotId: snapshot.id, sha256: snapshot.sha256 };
   }
 
+  const environment = data.environment ? await resolveEnvironment(ctx.db, project.id, data.environment) : null;
+
   const job = await ctx.db.transaction(async (tx) => {
     const run = await insertRun(tx, actor, project, {
       name: data.name,
       status: "queued",
+      tags: data.tags,
+      environmentVersionId: environment?.id,
       params: data.params,
       source: code.kind === "git" ? { gitUrl: code.git } : code.kind === "snapshot" ? { snapshotSha256: code.sha256 } : {},
     });
@@ -65,6 +78,7 @@ export async function submitJob({ ctx, input }: Verb<SubmitJobInput>) {
         command: data.command,
         code,
         environment: data.environment ?? null,
+        environmentVersionId: environment?.id ?? null,
         params: data.params,
         resources: data.resources,
         targetId: targetId ?? null,
@@ -80,8 +94,9 @@ export async function submitJob({ ctx, input }: Verb<SubmitJobInput>) {
       action: "job.submit",
       targetType: "job",
       targetId: row!.id,
-      data: { runId: run.id, command: data.command, resources: data.resources, priority: data.priority },
+      data: { runId: run.id, command: data.command, resources: data.resources, priority: data.priority, environment: environment?.digest },
     });
+    if (within) await within(tx, row!);
     return row!;
   });
   notifyQueueChanged();

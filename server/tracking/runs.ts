@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { metricSeries, type RunSource, runDatasets, runParams, runs, runTags, users } from "@/db/schema";
+import { metricSeries, reproductions, type RunSource, runDatasets, runParams, runs, runTags, users } from "@/db/schema";
 import { terminalRunStatuses, type RunStatus } from "@/db/schema/enums";
 import type { DbOrTx } from "@/db/client";
 import { writeAudit } from "../audit/write-audit";
@@ -70,7 +70,14 @@ export async function insertRun(
   tx: DbOrTx,
   actor: Actor,
   project: { id: string; teamId: string },
-  data: { name?: string; status?: RunStatus; params?: Record<string, string>; tags?: Record<string, string>; source?: RunSource },
+  data: {
+    name?: string;
+    status?: RunStatus;
+    params?: Record<string, string>;
+    tags?: Record<string, string>;
+    source?: RunSource;
+    environmentVersionId?: string;
+  },
 ) {
   const id = createId("run");
   const [run] = await tx
@@ -82,6 +89,7 @@ export async function insertRun(
       status: data.status ?? "running",
       createdBy: actor.userId,
       source: data.source ?? {},
+      environmentVersionId: data.environmentVersionId ?? null,
     })
     .returning();
   await insertParams(tx, project.id, id, data.params ?? {});
@@ -103,7 +111,7 @@ export async function getRun({ ctx, input }: Verb<RunRef>) {
 }
 
 async function runDetails(db: DbOrTx, run: typeof runs.$inferSelect) {
-  const [params, tags, metrics, datasets, creator] = await Promise.all([
+  const [params, tags, metrics, datasets, creator, reproduction] = await Promise.all([
     db.select({ key: runParams.key, value: runParams.value }).from(runParams).where(eq(runParams.runId, run.id)),
     db.select({ key: runTags.key, value: runTags.value }).from(runTags).where(eq(runTags.runId, run.id)),
     db.select().from(metricSeries).where(eq(metricSeries.runId, run.id)).orderBy(asc(metricSeries.key)),
@@ -111,10 +119,16 @@ async function runDetails(db: DbOrTx, run: typeof runs.$inferSelect) {
     run.createdBy
       ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, run.createdBy))
       : Promise.resolve([]),
+    db
+      .select({ of: reproductions.ofRunId, verdict: reproductions.verdict, detail: reproductions.detail })
+      .from(reproductions)
+      .where(eq(reproductions.runId, run.id)),
   ]);
   return {
     ...run,
     creator: creator[0] ?? null,
+    /** Set when this run reproduces another: the verdict once it ended. */
+    reproduction: reproduction[0] ?? null,
     params: Object.fromEntries(params.map((p) => [p.key, p.value])),
     tags: Object.fromEntries(tags.map((t) => [t.key, t.value])),
     metrics: metrics.map(({ key, count, lastStep, lastValue, lastTimestamp, minValue, maxValue, updatedAt }) => ({

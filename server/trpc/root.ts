@@ -1,6 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { accountRouter } from "./routers/account";
 import { computeRouter } from "./routers/compute";
+import { environmentsRouter } from "./routers/environments";
 import { jobsRouter } from "./routers/jobs";
 import { projectsRouter } from "./routers/projects";
 import { runsRouter } from "./routers/runs";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   runs: runsRouter,
   compute: computeRouter,
   jobs: jobsRouter,
+  environments: environmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { jobStates } from "../../../db/schema/enums";
 import { Timestamp } from "./common";
+import { CapturedEnvironmentBody, JobEnvironmentBody } from "./environments";
 
 export const JobIdParams = z.object({ jobId: z.string().min(1) }).strict();
 
@@ -100,7 +101,7 @@ export const ClaimedJobBody = z
     attempt: z.number(),
     command: z.string(),
     code: WireCode,
-    environment: z.string().nullable(),
+    environment: JobEnvironmentBody.nullable(),
     params: z.record(z.string(), z.string()),
     /** GPU indices on this host, for CUDA_VISIBLE_DEVICES. */
     gpus: z.array(z.number()),
@@ -111,7 +112,9 @@ export const ClaimedJobBody = z
 
 export const ClaimResult = z.object({ job: ClaimedJobBody.nullable() }).strict();
 
-export const JobStartedBody = z.object({ pid: z.number().optional(), commit: z.string().optional() }).strict();
+export const JobStartedBody = z
+  .object({ pid: z.number().optional(), commit: z.string().optional(), environment: CapturedEnvironmentBody.optional() })
+  .strict();
 
 export const JobFinishedBody = z
   .object({

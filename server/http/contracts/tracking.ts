@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { logStreams, runStatuses } from "../../../db/schema/enums";
+import { logStreams, reproductionVerdicts, runStatuses } from "../../../db/schema/enums";
 import { Timestamp } from "./common";
 
 // Non-finite metric values travel as "NaN", "Infinity" and "-Infinity".
@@ -60,6 +60,7 @@ export const RunBody = z
     tags: z.record(z.string(), z.string()),
     metrics: z.array(MetricSummaryBody),
     datasets: z.array(z.object({ uri: z.string(), digest: z.string(), name: z.string(), context: z.string() }).strict()),
+    reproduction: z.object({ of: z.string(), verdict: z.enum(reproductionVerdicts), detail: z.string() }).strict().nullable(),
   })
   .strict();
 

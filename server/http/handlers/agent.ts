@@ -51,14 +51,14 @@ export const agentHeartbeatRoute = restRoute({
   },
 });
 
-function claimedToWire({ job, runToken }: Claimed) {
+function claimedToWire({ job, runToken, environment }: Claimed) {
   return {
     id: job.id,
     run_id: job.runId,
     attempt: job.attempt,
     command: job.command,
     code: codeToWire(job.code),
-    environment: job.environment,
+    environment: environment && { name: environment.name, version: environment.version, digest: environment.digest, spec: environment.spec },
     params: job.params,
     gpus: job.allocatedGpus,
     run_token: runToken,
@@ -85,7 +85,7 @@ export const agentJobStartedRoute = restRoute({
   response: AgentJobResult,
   handler: async ({ rt, params, body, request }) => {
     const target = await agentTarget(rt, request);
-    const job = await startJob({ db: rt.handle.db, target, jobId: params.jobId, input: body });
+    const job = await startJob({ db: rt.handle.db, target, jobId: params.jobId, input: { pid: body.pid, commit: body.commit, captured: body.environment } });
     return jobResult(job);
   },
 });

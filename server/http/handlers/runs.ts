@@ -39,6 +39,7 @@ export function runToWire(r: RunDetails) {
       max: num(m.maxValue),
     })),
     datasets: r.datasets,
+    reproduction: r.reproduction,
   };
 }
 

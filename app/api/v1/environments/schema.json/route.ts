@@ -1,0 +1,3 @@
+import { environmentSchemaRoute } from "@/server/http/handlers/environments";
+
+export const GET = environmentSchemaRoute;

@@ -1,0 +1,3 @@
+import { listVersionsRoute } from "@/server/http/handlers/environments";
+
+export const GET = listVersionsRoute;

@@ -1,0 +1,3 @@
+import { reproduceRoute } from "@/server/http/handlers/environments";
+
+export const POST = reproduceRoute;
