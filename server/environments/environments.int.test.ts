@@ -14,6 +14,8 @@ import { auditRows, ctxFor, expectDomainError, makeUser, teamWithRoles, testRunt
 import { authenticateToken } from "../tokens/tokens";
 import { logMetrics } from "../tracking/metrics";
 import { createRun, getRun } from "../tracking/runs";
+import { environmentSchemaRoute, saveEnvironmentRoute } from "../http/handlers/environments";
+import { createToken } from "../tokens/tokens";
 import { listVersions, resolveEnvironment, saveEnvironment } from "./environments";
 import { runEnvironment } from "./run-environment";
 
@@ -54,6 +56,25 @@ describe.each(testDatabases)("environments and reproduction on $name", ({ open }
     await expectDomainError(saveEnvironment({ ctx: ctxFor(h.db, members[0]!), input: { projectId: project.id, name: "x", spec: {} } }), "FORBIDDEN");
     await expectDomainError(listVersions({ ctx: ctxFor(h.db, await makeUser(h.db)), input: { projectId: project.id, name: "train" } }), "NOT_FOUND");
     expect((await auditRows(h.db, team.id, "environment.version")).length).toBe(2);
+  });
+
+  it("answers 201 for a new version, 200 for an identical spec, 422 for a bad one, and publishes the JSON Schema", async () => {
+    const { owner, project } = await setup();
+    const { token } = await createToken({ ctx: ctxFor(h.db, owner), input: { name: "t" } });
+    const post = (body: unknown) =>
+      saveEnvironmentRoute(
+        new Request("http://localhost/api", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) }),
+        { params: Promise.resolve({ projectId: project.id }) },
+      );
+    const first = await post({ name: "gpu", spec: "image: pytorch/pytorch:2.2.0\ncuda: '12.1'\n" });
+    expect(first.status).toBe(201);
+    expect(await first.json()).toMatchObject({ version: 1, pinned: false, unpinned: ["image pytorch/pytorch:2.2.0 has no @sha256: digest"], spec_yaml: 'image: pytorch/pytorch:2.2.0\ncuda: "12.1"\n' });
+    expect((await post({ name: "gpu", spec: { cuda: "12.1", image: "pytorch/pytorch:2.2.0" } })).status).toBe(200);
+    const bad = await post({ name: "gpu", spec: "packages: numpy" });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain("packages");
+    const schema = (await (await environmentSchemaRoute(new Request("http://localhost/api"))).json()) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(["python", "packages", "lockfile", "image", "env", "setup", "system_site_packages", "cuda"]);
   });
 
   it("gives a job's agent its environment, and shows declared vs captured with drift", async () => {

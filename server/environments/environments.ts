@@ -14,7 +14,8 @@ type Verb<I> = { ctx: ServiceContext; input: I };
 type VersionRow = typeof environmentVersions.$inferSelect;
 
 function versionView(row: VersionRow, name: string) {
-  const spec = row.spec as EnvironmentSpec;
+  // jsonb keeps its own key order; canonicalising again (idempotent) restores the fixed one.
+  const spec = canonicalize(row.spec as EnvironmentSpec);
   return { ...row, name, spec, specYaml: specToYaml(spec) };
 }
 export type EnvironmentVersionView = ReturnType<typeof versionView>;

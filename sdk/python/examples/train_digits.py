@@ -22,6 +22,12 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=float(os.environ.get("TRAINYARD_PARAM_LR", "0.01")))
     parser.add_argument("--hidden", type=int, default=64)
     parser.add_argument("--project", default=None)
+    parser.add_argument(
+        "--nondeterministic-from",
+        type=int,
+        default=None,
+        help="reseed from OS entropy at this epoch (to show what a run that does not reproduce looks like)",
+    )
     args = parser.parse_args()
 
     torch.manual_seed(0)
@@ -44,6 +50,8 @@ def main() -> None:
     run = trainyard.init(project=args.project, params={"epochs": args.epochs, "lr": args.lr, "hidden": args.hidden, "device": device})
     started = time.time()
     for epoch in range(args.epochs):
+        if args.nondeterministic_from is not None and epoch == args.nondeterministic_from:
+            torch.manual_seed(int.from_bytes(os.urandom(8), "little"))
         model.train()
         for batch in torch.randperm(len(x_train), device=device).split(64):
             optimizer.zero_grad()
