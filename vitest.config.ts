@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: "integration",
           sequence: { groupOrder: 1 },
-          include: ["{server,db}/**/*.int.test.ts"],
+          include: ["{server,db,cli}/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["./db/testing/global-setup.ts"],
           testTimeout: 30_000,

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectGpus, parseInventory, parseUsage } from "./nvidia-smi";
+import { detectGpus, parseCudaVersion, parseDriverQuery, parseInventory, parseUsage } from "./nvidia-smi";
 
 // Recorded from nvidia-smi 550 on a 2×A100 host (names and UUIDs shortened).
 const inventory = `0, GPU-7b1c2d3e, NVIDIA A100-SXM4-80GB, 81920, 550.54.15
@@ -34,5 +34,18 @@ describe("nvidia-smi", () => {
     chmodSync(fake, 0o755);
     expect((await detectGpus(fake)).map((g) => g.index)).toEqual([0, 1]);
     expect(await detectGpus(path.join(dir, "absent"))).toEqual([]);
+  });
+
+  it("reads the driver, the GPU names and the CUDA version", () => {
+    expect(parseDriverQuery("NVIDIA A100-SXM4-80GB, 550.54.15\nQuadro RTX 8000, Rev 2, 550.54.15\n")).toEqual({
+      driver: "550.54.15",
+      names: ["NVIDIA A100-SXM4-80GB", "Quadro RTX 8000, Rev 2"],
+    });
+    expect(parseDriverQuery("")).toBeNull();
+    const header = `+-----------------------------------------------------------------------------------------+
+| NVIDIA-SMI 550.54.15              Driver Version: 550.54.15      CUDA Version: 12.4     |
+|-----------------------------------------+------------------------+----------------------+`;
+    expect(parseCudaVersion(header)).toBe("12.4");
+    expect(parseCudaVersion("No devices were found")).toBeNull();
   });
 });

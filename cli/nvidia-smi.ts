@@ -69,3 +69,53 @@ export async function sampleGpus(binary = "nvidia-smi"): Promise<GpuUsage[]> {
     return [];
   }
 }
+
+export const DRIVER_QUERY = ["--query-gpu=name,driver_version", "--format=csv,noheader"];
+
+export interface DriverInfo {
+  driver: string;
+  /** GPU model names, in nvidia-smi's index order. */
+  names: string[];
+}
+
+/** Parses `nvidia-smi --query-gpu=name,driver_version --format=csv,noheader` output. */
+export function parseDriverQuery(csv: string): DriverInfo | null {
+  const rows = csv
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .map((line) => {
+      const parts = cells(line);
+      // As in the inventory, a name may hold commas; the driver is the last cell.
+      const driver = parts.pop() ?? "";
+      return { name: parts.join(", "), driver };
+    })
+    .filter((r) => r.name !== "" && r.driver !== "");
+  if (rows.length === 0) return null;
+  return { driver: rows[0]!.driver, names: rows.map((r) => r.name) };
+}
+
+/** The highest CUDA version the driver supports, from the header of plain `nvidia-smi`. */
+export function parseCudaVersion(text: string): string | null {
+  return /CUDA Version\s*:\s*(\d+(?:\.\d+)*)/.exec(text)?.[1] ?? null;
+}
+
+/** The driver and GPU names, or null when nvidia-smi is absent or fails. */
+export async function queryDriver(binary = "nvidia-smi", env?: NodeJS.ProcessEnv): Promise<DriverInfo | null> {
+  try {
+    const { stdout } = await run(binary, DRIVER_QUERY, { timeout: 10_000, env });
+    return parseDriverQuery(stdout);
+  } catch {
+    return null;
+  }
+}
+
+/** The CUDA version the driver supports, or null when nvidia-smi is absent, fails or names none. */
+export async function queryCudaVersion(binary = "nvidia-smi", env?: NodeJS.ProcessEnv): Promise<string | null> {
+  try {
+    const { stdout } = await run(binary, [], { timeout: 10_000, env });
+    return parseCudaVersion(stdout);
+  } catch {
+    return null;
+  }
+}

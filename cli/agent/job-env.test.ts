@@ -54,6 +54,22 @@ describe("jobEnv", () => {
     expect(jobEnv({ job, server: "s", base: {}, sdkPath: "/repo/sdk/python" }).PYTHONPATH).toBe("/repo/sdk/python");
   });
 
+  it("names the job's environment and gives it the environment's variables, but never the run's", () => {
+    const spec = { env: { WANDB_MODE: "offline", HOME: "/spec/home", TRAINYARD_TOKEN: "forged", CUDA_VISIBLE_DEVICES: "7", MLFLOW_RUN_ID: "other" } };
+    const withEnv: ClaimedJob = { ...job, environment: { name: "torch", version: 3, digest: "d".repeat(64), spec } };
+    const env = jobEnv({ job: withEnv, server: "s", base: { HOME: "/home/a", WANDB_MODE: "online" } });
+    expect(env).toMatchObject({ TRAINYARD_ENVIRONMENT: "torch@3", TRAINYARD_ENVIRONMENT_DIGEST: "d".repeat(64), WANDB_MODE: "offline", HOME: "/spec/home" });
+    expect(env).toMatchObject({ TRAINYARD_TOKEN: "ty_run", CUDA_VISIBLE_DEVICES: "0,2", MLFLOW_RUN_ID: "run_1" });
+    expect(jobEnv({ job, server: "s", base: {} }).TRAINYARD_ENVIRONMENT).toBeUndefined();
+  });
+
+  it("activates the job's virtualenv ahead of --python", () => {
+    const env = jobEnv({ job, server: "s", base: { PATH: "/usr/bin", PYTHONHOME: "/x" }, python: "/opt/py/bin/python", venv: "/w/envs/abc" });
+    expect(env.PATH).toBe(`/w/envs/abc/bin${path.delimiter}/usr/bin`);
+    expect(env.VIRTUAL_ENV).toBe("/w/envs/abc");
+    expect(env.PYTHONHOME).toBeUndefined();
+  });
+
   it("names param variables in upper case with anything but letters and digits as _", () => {
     expect(paramEnvName("learning-rate")).toBe("TRAINYARD_PARAM_LEARNING_RATE");
     expect(paramEnvName("opt/beta 1")).toBe("TRAINYARD_PARAM_OPT_BETA_1");

@@ -8,8 +8,10 @@ export interface JobEnvInput {
   base: Environment;
   /** sdk/python of this checkout, put on PYTHONPATH so `import trainyard` works in jobs. */
   sdkPath?: string | null;
-  /** An interpreter chosen with --python: its folder goes first on PATH. */
+  /** An interpreter chosen with --python: its folder goes first on PATH (unless a virtualenv does). */
   python?: string;
+  /** The virtualenv built for the job's environment: its bin/ goes first on PATH. */
+  venv?: string;
 }
 
 /** Like process.env, minus the NODE_ENV that Next's typings make mandatory. */
@@ -22,13 +24,29 @@ export function paramEnvName(key: string): string {
   return `TRAINYARD_PARAM_${key.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 }
 
-export function jobEnv({ job, server, base, sdkPath, python }: JobEnvInput): Record<string, string> {
+/** The agent's environment as anything it starts for a job sees it: without the agent's secrets. */
+export function inheritedEnv(base: Environment): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(base)) {
     // A param the agent inherited from its own shell must not leak into a job that did not set it.
     if (value === undefined || AGENT_ONLY.has(name) || name.startsWith("TRAINYARD_PARAM_")) continue;
     env[name] = value;
   }
+  return env;
+}
+
+/** `PATH` and `VIRTUAL_ENV` as `source bin/activate` would set them. */
+export function activateVenv(env: Record<string, string>, venv: string): Record<string, string> {
+  const activated: Record<string, string> = { ...env, VIRTUAL_ENV: venv, PATH: prependPath(path.join(venv, "bin"), env.PATH) };
+  delete activated.PYTHONHOME;
+  return activated;
+}
+
+export function jobEnv({ job, server, base, sdkPath, python, venv }: JobEnvInput): Record<string, string> {
+  const env = inheritedEnv(base);
+  env.PYTHONUNBUFFERED = "1";
+  // The environment's variables win over the agent's, but never over those that tie the job to its run.
+  Object.assign(env, job.environment?.spec.env ?? {});
   Object.assign(env, {
     CUDA_VISIBLE_DEVICES: job.gpus.join(","),
     TRAINYARD_URL: server,
@@ -38,15 +56,18 @@ export function jobEnv({ job, server, base, sdkPath, python }: JobEnvInput): Rec
     MLFLOW_TRACKING_URI: server,
     MLFLOW_RUN_ID: job.run_id,
     MLFLOW_TRACKING_TOKEN: job.run_token,
-    PYTHONUNBUFFERED: "1",
   });
-  if (job.environment) env.TRAINYARD_ENVIRONMENT = job.environment;
+  if (job.environment) {
+    env.TRAINYARD_ENVIRONMENT = `${job.environment.name}@${job.environment.version}`;
+    env.TRAINYARD_ENVIRONMENT_DIGEST = job.environment.digest;
+  }
   for (const [key, value] of Object.entries(job.params)) env[paramEnvName(key)] = value;
   if (sdkPath) env.PYTHONPATH = prependPath(sdkPath, env.PYTHONPATH);
+  if (venv) return activateVenv(env, venv);
   if (python) env.PATH = prependPath(path.dirname(path.resolve(python)), env.PATH);
   return env;
 }
 
-function prependPath(entry: string, list: string | undefined): string {
+export function prependPath(entry: string, list: string | undefined): string {
   return list ? `${entry}${path.delimiter}${list}` : entry;
 }

@@ -6,7 +6,8 @@ import { ApiError, errorMessage } from "../http/errors";
 import { OutageReporter, retryTransient } from "../http/retry";
 import type { Logger } from "../logger";
 import type { AgentApi, ClaimedJob, JobFinished } from "./agent-api";
-import { jobEnv } from "./job-env";
+import { captureEnvironment, containerEnv, containerRunArgs, materializeEnvironment, type CapturedEnvironment, type PreparedEnvironment } from "./environment";
+import { inheritedEnv, jobEnv, type Environment } from "./job-env";
 import { LineSplitter } from "./line-splitter";
 import { Outbox } from "./outbox";
 import { OutputBatcher, type Stream } from "./output-batcher";
@@ -21,6 +22,8 @@ export interface JobRunnerOptions {
   killGraceMs: number;
   python?: string;
   sdkPath: string | null;
+  /** The agent's environment, which jobs and environment builds inherit; process.env when left out. */
+  env?: Environment;
   /** How long to wait for a finished job's output pipes after its main process exits. */
   pipeGraceMs?: number;
 }
@@ -39,6 +42,8 @@ export class JobRunner {
   private cancelReason: string | null = null;
   private readonly prepareAbort = new AbortController();
   private child: ChildProcess | undefined;
+  /** The job's container, to stop along with the process group. */
+  private container: Extract<PreparedEnvironment, { kind: "container" }> | undefined;
   private exited = false;
   private killedByUs = false;
   private killTimer: NodeJS.Timeout | undefined;
@@ -75,10 +80,21 @@ export class JobRunner {
     if (pid === undefined || this.exited) return;
     this.killedByUs = true;
     signalGroup(pid, "SIGTERM");
+    // The runtime's client forwards SIGTERM, but a SIGKILLed client would leave the container running.
+    this.stopContainer("stop", "--time", String(Math.ceil(this.options.killGraceMs / 1000)));
     this.killTimer = setTimeout(() => {
       if (signalGroup(pid, "SIGKILL")) this.log.warn(`${this.label}: still running ${this.options.killGraceMs} ms after SIGTERM; killed`);
+      this.stopContainer("kill");
     }, this.options.killGraceMs);
     this.killTimer.unref();
+  }
+
+  private stopContainer(...args: string[]): void {
+    const container = this.container;
+    if (!container) return;
+    const env = (this.options.env ?? process.env) as NodeJS.ProcessEnv;
+    const child = spawn(container.runtime.command, [...args, container.name], { env, stdio: "ignore" });
+    child.once("error", (error) => this.log.warn(`${this.label}: ${container.runtime.kind} ${args[0]}: ${error.message}`));
   }
 
   private async run(): Promise<void> {
@@ -104,8 +120,25 @@ export class JobRunner {
     try {
       const code = await prepareCode({ job, jobDir, server, logger: this.log, signal: this.prepareAbort.signal });
       if (this.cancelReason !== null) throw this.prepareAbort.signal.reason;
-      const child = this.spawn(code.dir);
-      started = this.reportStarted(child.pid, code.commit);
+      const base = inheritedEnv(this.options.env ?? process.env);
+      const prepared = await materializeEnvironment({
+        job,
+        workDir: this.options.workDir,
+        python: this.options.python,
+        env: base,
+        signal: this.prepareAbort.signal,
+        output: (stream, line) => batcher.add(stream, `[env] ${line}`),
+      });
+      if (this.cancelReason !== null) throw this.prepareAbort.signal.reason;
+      if (prepared.kind === "venv") {
+        const { venv } = prepared;
+        this.log.info(`${this.label}: environment ${venv.marker.name}@${venv.marker.version} ${venv.built ? `built in ${(venv.marker.build_ms / 1000).toFixed(1)} s` : "reused"} (${venv.dir})`);
+      }
+      const env = this.environmentOf(prepared);
+      const captured = await captureEnvironment({ python: prepared.kind === "container" ? undefined : prepared.python, env, gpus: job.gpus });
+      if (this.cancelReason !== null) throw this.prepareAbort.signal.reason;
+      const child = this.spawn(code.dir, prepared, env);
+      started = this.reportStarted(child.pid, code.commit, captured);
       const exit = await this.collect(child, batcher);
       report = this.outcome(exit, batcher.tail());
     } catch (error) {
@@ -121,11 +154,30 @@ export class JobRunner {
     if (!this.disowned) await this.reportFinished(report);
   }
 
-  private spawn(cwd: string): ChildProcess {
-    const env = jobEnv({ job: this.job, server: this.options.api.server, base: process.env, sdkPath: this.options.sdkPath, python: this.options.python });
+  /** The job's variables: for a container, those of the runtime's client, which passes them in. */
+  private environmentOf(prepared: PreparedEnvironment): Record<string, string> {
+    const { job } = this;
+    const common = { job, server: this.options.api.server, base: this.options.env ?? process.env };
+    if (prepared.kind === "container") return jobEnv(common);
+    return jobEnv({ ...common, sdkPath: this.options.sdkPath, python: this.options.python, venv: prepared.kind === "venv" ? prepared.venv.dir : undefined });
+  }
+
+  private spawn(cwd: string, prepared: PreparedEnvironment, env: Record<string, string>): ChildProcess {
+    let command = "/bin/sh";
+    let args = ["-c", this.job.command];
+    if (prepared.kind === "container") {
+      const spec = this.job.environment!.spec;
+      const sdkPath = this.options.sdkPath;
+      const inside = containerEnv(env, spec, this.job.gpus, Boolean(sdkPath));
+      command = prepared.runtime.command;
+      args = containerRunArgs({ ...prepared, codeDir: cwd, command: this.job.command, gpus: this.job.gpus, envNames: inside.names, sdkPath });
+      env = inside.env;
+      this.container = prepared;
+      this.log.info(`${this.label}: running in ${prepared.image} with ${prepared.runtime.kind} (container ${prepared.name})`);
+    }
     // detached: the job gets its own process group, so a cancel reaches everything it started.
     // (The cast only satisfies Next's typings, which declare NODE_ENV as always present.)
-    const child = spawn("/bin/sh", ["-c", this.job.command], { cwd, env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     this.child = child;
     return child;
   }
@@ -188,12 +240,12 @@ export class JobRunner {
     return { outcome: "failed", reason, log_tail: batcher.tail() };
   }
 
-  private async reportStarted(pid: number | undefined, commit: string | undefined): Promise<void> {
+  private async reportStarted(pid: number | undefined, commit: string | undefined, environment: CapturedEnvironment): Promise<void> {
     this.log.info(`${this.label}: started (pid ${pid ?? "?"}${commit ? `, commit ${commit.slice(0, 12)}` : ""})`);
     const outage = new OutageReporter(`${this.label}: reporting start`, this.log);
     try {
       const answer = await retryTransient(
-        () => this.options.api.started(this.job.id, { ...(pid ? { pid } : {}), ...(commit ? { commit } : {}) }),
+        () => this.options.api.started(this.job.id, { ...(pid ? { pid } : {}), ...(commit ? { commit } : {}), environment }),
         { onRetry: (error) => outage.failed(error) },
       );
       if (answer.cancel_requested) this.cancel("cancel requested");

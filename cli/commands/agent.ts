@@ -24,7 +24,7 @@ export function agentCommand(): Command {
     .option("--max-jobs <n>", "jobs run at the same time", parseInteger(1, 1024), 4)
     .option("--heartbeat-ms <ms>", "heartbeat period", parseInteger(100), 2_000)
     .option("--kill-grace-ms <ms>", "time between SIGTERM and SIGKILL when a job is stopped", parseInteger(0), 10_000)
-    .option("--python <path>", "Python interpreter for jobs (its folder goes first on their PATH)")
+    .option("--python <path>", "Python interpreter for jobs (its folder goes first on their PATH) and for their environments' virtualenvs")
     .action(async (flags: AgentFlags) => {
       // Read here rather than as the option's default, which --help would print.
       const server = flags.server ?? process.env.TRAINYARD_URL;
