@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { RotateCcw, Square } from "lucide-react";
+import { FlaskConical, RotateCcw, Square } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
@@ -11,8 +11,9 @@ import { isJobEnded } from "./job-state-badge";
 import type { JobDetails } from "./types";
 
 /**
- * Cancel while the job waits or runs (a running one stops when its agent next checks in), and
- * "Run again" once it has ended, which queues a copy as a new run and opens it.
+ * Cancel while the job waits or runs (a running one stops when its agent next checks in). Once it
+ * has ended: "Run again" queues a copy as a new run; "Reproduce" queues one pinned to the commit
+ * and environment version this run used, which gets a verdict against it. Both open the new run.
  */
 export function JobActions({ job }: { job: JobDetails }) {
   const trpc = useTRPC();
@@ -35,13 +36,38 @@ export function JobActions({ job }: { job: JobDetails }) {
     }),
   );
 
+  const reproduce = useMutation(
+    trpc.environments.reproduce.mutationOptions({
+      onSuccess: async ({ runId }) => {
+        router.push(`/projects/${job.projectId}/runs/${runId}`);
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.runs.list.queryKey({ projectId: job.projectId }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.environments.ofRun.queryKey({ runId: job.runId }) }),
+        ]);
+      },
+    }),
+  );
+
   if (isJobEnded(job.state)) {
+    const launching = rerun.isPending || rerun.isSuccess || reproduce.isPending || reproduce.isSuccess;
     return (
       <div className="flex flex-col items-end gap-2">
-        <Button variant="outline" size="sm" disabled={rerun.isPending || rerun.isSuccess} onClick={() => rerun.mutate({ jobId: job.id })}>
-          <RotateCcw aria-hidden /> {rerun.isPending || rerun.isSuccess ? "Launching…" : "Run again"}
-        </Button>
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={launching}
+            title="Launch it again on the same commit, environment version, params and data, and compare its metrics with this run's"
+            onClick={() => reproduce.mutate({ runId: job.runId })}
+          >
+            <FlaskConical aria-hidden /> {reproduce.isPending || reproduce.isSuccess ? "Reproducing…" : "Reproduce"}
+          </Button>
+          <Button variant="outline" size="sm" disabled={launching} onClick={() => rerun.mutate({ jobId: job.id })}>
+            <RotateCcw aria-hidden /> {rerun.isPending || rerun.isSuccess ? "Launching…" : "Run again"}
+          </Button>
+        </div>
         {rerun.error ? <ErrorState title="Could not launch it again" error={rerun.error} /> : null}
+        {reproduce.error ? <ErrorState title="Could not reproduce the run" error={reproduce.error} /> : null}
       </div>
     );
   }

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { formatBytes } from "../charts/prepare/format";
+import { SelectorLink } from "../environments/selector-link";
 import { ShortDate } from "../runs/short-date";
 import { useTRPC } from "../trpc/client";
 import { Card, CardContent, CardHeader, CardTitle } from "../ui/card";
@@ -150,7 +151,7 @@ function JobCard({ job, teamSlug, canWrite }: { job: JobDetails; teamSlug?: stri
             <ShortDate value={job.startedAt} />
           </dd>
           <dt className="text-muted-foreground">Environment</dt>
-          <dd className="font-mono text-xs leading-5">{job.environment ?? <None />}</dd>
+          <dd className="leading-5">{job.environment ? <SelectorLink projectId={job.projectId} selector={job.environment} /> : <None />}</dd>
           <dt className="text-muted-foreground">Ended</dt>
           <dd>
             <ShortDate value={job.endedAt} />

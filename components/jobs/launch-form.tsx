@@ -9,14 +9,19 @@ import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { targetStatusLabel } from "../compute/target-status-badge";
 import type { ComputeTarget } from "../compute/types";
+import type { EnvironmentOption, EnvironmentOptionGroup } from "../environments/use-environment-options";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "../ui/card";
 import { FormField } from "../ui/form-field";
 import { Input, Textarea } from "../ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "../ui/select";
+import { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectTrigger, SelectValue } from "../ui/select";
 import { ErrorState } from "../ui/states";
-import { ANY_TARGET, launchDefaults, LaunchJobForm, toSubmitInput } from "./launch-schema";
+import { ANY_TARGET, launchDefaults, LaunchJobForm, NO_ENVIRONMENT, toSubmitInput } from "./launch-schema";
+
+function environmentLabel(v: EnvironmentOption): string {
+  return `${v.selector} · ${v.pinned ? "pinned" : "unpinned"}${v.latest ? " · latest" : ""}`;
+}
 
 function targetLabel(t: ComputeTarget): string {
   const free = t.gpus.length - t.allocatedGpus.length;
@@ -33,12 +38,20 @@ export function LaunchForm({
   teamSlug,
   targets,
   targetsPending,
+  environments,
+  environmentsPending,
+  defaultEnvironment,
 }: {
   projectId: string;
   teamSlug: string;
   /** The team's targets; undefined while they load or when they could not be read. */
   targets: ComputeTarget[] | undefined;
   targetsPending: boolean;
+  /** The project's environment versions; undefined while they load or when they could not be read. */
+  environments: EnvironmentOptionGroup[] | undefined;
+  environmentsPending: boolean;
+  /** A `name@version` to start with (the environment page's "Launch a job with it"). */
+  defaultEnvironment?: string;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -46,7 +59,7 @@ export function LaunchForm({
   const form = useForm<LaunchJobForm, unknown, z.output<typeof LaunchJobForm>>({
     resolver: zodResolver(LaunchJobForm),
     mode: "onChange",
-    defaultValues: launchDefaults(projectId),
+    defaultValues: launchDefaults(projectId, defaultEnvironment),
   });
   const submit = useMutation(
     trpc.jobs.submit.mutationOptions({
@@ -121,9 +134,45 @@ export function LaunchForm({
           <FormField
             label="Environment"
             error={errors.environment}
-            hint="Optional. Environments come later: for now the name is recorded with the job and nothing is installed."
+            hint={
+              environmentsPending
+                ? "Loading the project's environments…"
+                : environments?.length === 0
+                  ? "Optional. This project has no environments yet: the command runs with the host's python."
+                  : "Optional. The version is installed before the command runs and recorded on the run."
+            }
           >
-            {(p) => <Input autoComplete="off" placeholder="name@version" className="font-mono" {...p} {...form.register("environment")} />}
+            {(p) => (
+              <Controller
+                control={form.control}
+                name="environment"
+                render={({ field }) => {
+                  const chosen = environments?.flatMap((g) => g.versions).find((v) => v.selector === field.value);
+                  return (
+                    <Select value={field.value} onValueChange={field.onChange}>
+                      <SelectTrigger {...p} className="font-mono">
+                        <SelectValue>
+                          {field.value === NO_ENVIRONMENT ? "none (host python)" : chosen ? environmentLabel(chosen) : field.value}
+                        </SelectValue>
+                      </SelectTrigger>
+                      <SelectContent>
+                        <SelectItem value={NO_ENVIRONMENT}>none (host python)</SelectItem>
+                        {(environments ?? []).map((g) => (
+                          <SelectGroup key={g.name}>
+                            <SelectLabel>{g.name}</SelectLabel>
+                            {g.versions.map((v) => (
+                              <SelectItem key={v.selector} value={v.selector} className="font-mono">
+                                {environmentLabel(v)}
+                              </SelectItem>
+                            ))}
+                          </SelectGroup>
+                        ))}
+                      </SelectContent>
+                    </Select>
+                  );
+                }}
+              />
+            )}
           </FormField>
         </CardContent>
       </Card>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANY_TARGET, launchDefaults, LaunchJobForm } from "./launch-schema";
+import { ANY_TARGET, launchDefaults, LaunchJobForm, NO_ENVIRONMENT } from "./launch-schema";
 
 const base = { ...launchDefaults("prj_1"), command: "python train.py" };
 const messages = (input: unknown) => {
@@ -80,5 +80,10 @@ describe("LaunchJobForm", () => {
 
   it("sends no target for any matching target", () => {
     expect(LaunchJobForm.parse({ ...base, target: ANY_TARGET }).target).toBeUndefined();
+  });
+
+  it("sends no environment for none (host python) and a chosen version as name@version", () => {
+    expect(LaunchJobForm.parse({ ...base, environment: NO_ENVIRONMENT }).environment).toBeUndefined();
+    expect(LaunchJobForm.parse({ ...launchDefaults("prj_1", "torch@3"), command: "x" }).environment).toBe("torch@3");
   });
 });

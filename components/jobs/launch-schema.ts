@@ -6,6 +6,8 @@ import { keyValueLines } from "../compute/key-value-lines";
 
 /** The target select's "any matching target"; not a valid target name or id, so it cannot collide. */
 export const ANY_TARGET = "__any__";
+/** The environment select's "none (host python)"; not a valid environment selector either. */
+export const NO_ENVIRONMENT = "__none__";
 
 // Empty text boxes mean "not given"; the server's own field schemas check the rest.
 const optionalText = <O>(field: z.ZodType<O, string | undefined>) =>
@@ -52,11 +54,14 @@ export const LaunchJobForm = z.object({
   params: keyValueLines(z.record(ParamKey, ParamValue)),
   priority: wholeNumber(SubmitJobInput.shape.priority),
   maxRetries: wholeNumber(SubmitJobInput.shape.maxRetries),
-  environment: optionalText(SubmitJobInput.shape.environment),
+  environment: z
+    .string()
+    .transform((s) => (s === NO_ENVIRONMENT ? undefined : s.trim() || undefined))
+    .pipe(SubmitJobInput.shape.environment),
 });
 export type LaunchJobForm = z.input<typeof LaunchJobForm>;
 
-export function launchDefaults(projectId: string): LaunchJobForm {
+export function launchDefaults(projectId: string, environment?: string): LaunchJobForm {
   return {
     projectId,
     name: "",
@@ -68,7 +73,7 @@ export function launchDefaults(projectId: string): LaunchJobForm {
     params: "",
     priority: 0,
     maxRetries: 0,
-    environment: "",
+    environment: environment ?? NO_ENVIRONMENT,
   };
 }
 

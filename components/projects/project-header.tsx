@@ -18,6 +18,7 @@ export function ProjectHeader({ projectId }: { projectId: string }) {
   const tabs = [
     { href: base, label: "Overview", show: true },
     { href: `${base}/runs`, label: "Runs", show: true, matchNested: true },
+    { href: `${base}/environments`, label: "Environments", show: true, matchNested: true },
     { href: `${base}/settings`, label: "Settings", show: can(role, "projects:update") || can(role, "projects:delete") },
   ];
 

@@ -80,8 +80,8 @@ export function RunOverview({ run, now }: { run: RunDetail; now: number }) {
           <dd className="flex flex-wrap gap-1">
             {tags.length ? (
               tags.map(([k, v]) => (
-                <Badge key={k} variant="secondary" className="font-mono font-normal" title={`${k}=${v}`}>
-                  {v ? `${k}=${v}` : k}
+                <Badge key={k} variant="secondary" className="max-w-full font-mono font-normal" title={`${k}=${v}`}>
+                  <span className="min-w-0 truncate">{v ? `${k}=${v}` : k}</span>
                 </Badge>
               ))
             ) : (

@@ -3,6 +3,8 @@
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useEnvironmentOptions } from "@/components/environments/use-environment-options";
 import { LaunchForm } from "@/components/jobs/launch-form";
 import { useTRPC } from "@/components/trpc/client";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
@@ -20,6 +22,9 @@ export function LaunchClient({ projectId }: { projectId: string }) {
     ...trpc.compute.list.queryOptions(teamSlug && mayLaunch ? { teamSlug } : skipToken),
     refetchInterval: TARGETS_REFRESH_MS,
   });
+  const environments = useEnvironmentOptions(projectId, mayLaunch);
+  // The environment page links here with ?environment=name@version to launch on that version.
+  const presetEnvironment = useSearchParams().get("environment") ?? undefined;
 
   if (project.isPending) return <LoadingRows rows={4} label="Loading launch form" />;
   if (project.isError) return <ErrorState title="Could not load the project" error={project.error} />;
@@ -45,7 +50,16 @@ export function LaunchClient({ projectId }: { projectId: string }) {
       ) : (
         <>
           {targets.isError ? <ErrorState title="Could not load the team's compute" error={targets.error} /> : null}
-          <LaunchForm projectId={projectId} teamSlug={project.data.teamSlug} targets={targets.data} targetsPending={targets.isPending} />
+          {environments.error ? <ErrorState title="Could not load the project's environments" error={environments.error} /> : null}
+          <LaunchForm
+            projectId={projectId}
+            teamSlug={project.data.teamSlug}
+            targets={targets.data}
+            targetsPending={targets.isPending}
+            environments={environments.isPending || environments.error ? undefined : environments.groups}
+            environmentsPending={environments.isPending}
+            defaultEnvironment={presetEnvironment}
+          />
         </>
       )}
     </section>

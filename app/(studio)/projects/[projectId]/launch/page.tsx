@@ -9,9 +9,13 @@ export const metadata: Metadata = { title: "Launch a job" };
 export default async function LaunchPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const project = await loadProject(projectId);
-  // The target picker needs the team's compute; roles that cannot launch see why instead of a form.
+  // The pickers need the team's compute and the project's environments; roles that cannot launch
+  // see why instead of a form.
   if (can(project.role, "runs:write")) {
-    await getQueryClient().prefetchQuery(trpc.compute.list.queryOptions({ teamSlug: project.teamSlug }));
+    await Promise.all([
+      getQueryClient().prefetchQuery(trpc.compute.list.queryOptions({ teamSlug: project.teamSlug })),
+      getQueryClient().prefetchQuery(trpc.environments.list.queryOptions({ projectId })),
+    ]);
   }
   return (
     <HydrateClient>

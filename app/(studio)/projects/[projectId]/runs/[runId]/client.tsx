@@ -4,6 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useCallback } from "react";
+import { awaitingVerdict } from "@/components/environments/reproduction";
+import { ReproductionCard } from "@/components/environments/reproduction-card";
+import { RunEnvironment } from "@/components/environments/run-environment";
 import { JobPanel } from "@/components/jobs/job-panel";
 import { ArtifactsTable } from "@/components/runs/artifacts-table";
 import { LogsPanel } from "@/components/runs/logs-panel";
@@ -26,10 +29,14 @@ const isLive = (status: RunStatus | undefined) => status === "running" || status
 export function RunClient({ projectId, runId }: { projectId: string; runId: string }) {
   const trpc = useTRPC();
   const project = useQuery(trpc.projects.get.queryOptions({ projectId }));
+  // The job panel polls this while the job runs; here it only tells whether a verdict may still come.
+  const job = useQuery(trpc.jobs.ofRun.queryOptions({ runId }));
   const run = useQuery({
     ...trpc.runs.get.queryOptions({ runId }),
-    // A queued run (its job waits or is being placed) is live too: it starts without a reload.
-    refetchInterval: (query) => (isLive(query.state.data?.status) ? LIVE_REFRESH_MS : false),
+    // A queued run (its job waits or is being placed) is live too: it starts without a reload. A
+    // reproduction keeps asking until its verdict, written just after its job ends, arrives.
+    refetchInterval: (query) =>
+      isLive(query.state.data?.status) || awaitingVerdict(query.state.data?.reproduction?.verdict, job.data, Date.now()) ? LIVE_REFRESH_MS : false,
   });
   const live = isLive(run.data?.status);
   const artifacts = useQuery({ ...trpc.runs.artifacts.queryOptions({ runId }), refetchInterval: live ? LIVE_REFRESH_MS : false });
@@ -48,6 +55,7 @@ export function RunClient({ projectId, runId }: { projectId: string; runId: stri
         <ArrowLeft className="size-4" aria-hidden /> All runs
       </Link>
       <RunHeader key={r.name} run={r} canWrite={canWrite} />
+      {r.reproduction ? <ReproductionCard projectId={projectId} reproduction={r.reproduction} /> : null}
       <JobPanel runId={runId} teamSlug={project.data?.teamSlug} canWrite={canWrite} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <RunTabs
@@ -80,9 +88,10 @@ export function RunClient({ projectId, runId }: { projectId: string; runId: stri
             <NotesEditor key={runId} runId={runId} notes={r.notes} canWrite={canWrite} />
           )}
         </RunTabs>
-        <aside className="order-first lg:order-none">
+        <aside className="order-first flex flex-col gap-4 lg:order-none">
           {/* The fetch time, not Date.now(): server render and hydration agree on the duration. */}
           <RunOverview run={r} now={run.dataUpdatedAt} />
+          <RunEnvironment projectId={projectId} runId={runId} status={r.status} />
         </aside>
       </div>
     </div>

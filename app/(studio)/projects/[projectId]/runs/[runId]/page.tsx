@@ -22,6 +22,7 @@ export default async function RunPage({ params }: Props) {
   await Promise.all([
     queryClient.prefetchQuery(trpc.runs.artifacts.queryOptions({ runId })),
     queryClient.prefetchQuery(trpc.jobs.ofRun.queryOptions({ runId })),
+    queryClient.prefetchQuery(trpc.environments.ofRun.queryOptions({ runId })),
   ]);
   return (
     <HydrateClient>
