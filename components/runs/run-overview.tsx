@@ -59,7 +59,7 @@ export function RunOverview({ run, now }: { run: RunDetail; now: number }) {
           </dd>
           <dt className="text-muted-foreground">Environment</dt>
           <dd>
-            <Mono value={run.environmentVersionId} />
+            {run.environment ? <Mono value={`${run.environment.name}@${run.environment.version}`} /> : <None />}
           </dd>
           <dt className="text-muted-foreground">Datasets</dt>
           <dd>

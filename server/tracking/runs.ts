@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { metricSeries, reproductions, type RunSource, runDatasets, runParams, runs, runTags, users } from "@/db/schema";
+import { environments, environmentVersions, metricSeries, reproductions, type RunSource, runDatasets, runParams, runs, runTags, users } from "@/db/schema";
 import { terminalRunStatuses, type RunStatus } from "@/db/schema/enums";
 import type { DbOrTx } from "@/db/client";
 import { writeAudit } from "../audit/write-audit";
@@ -111,7 +111,7 @@ export async function getRun({ ctx, input }: Verb<RunRef>) {
 }
 
 async function runDetails(db: DbOrTx, run: typeof runs.$inferSelect) {
-  const [params, tags, metrics, datasets, creator, reproduction] = await Promise.all([
+  const [params, tags, metrics, datasets, creator, reproduction, environment] = await Promise.all([
     db.select({ key: runParams.key, value: runParams.value }).from(runParams).where(eq(runParams.runId, run.id)),
     db.select({ key: runTags.key, value: runTags.value }).from(runTags).where(eq(runTags.runId, run.id)),
     db.select().from(metricSeries).where(eq(metricSeries.runId, run.id)).orderBy(asc(metricSeries.key)),
@@ -123,12 +123,21 @@ async function runDetails(db: DbOrTx, run: typeof runs.$inferSelect) {
       .select({ of: reproductions.ofRunId, verdict: reproductions.verdict, detail: reproductions.detail })
       .from(reproductions)
       .where(eq(reproductions.runId, run.id)),
+    run.environmentVersionId
+      ? db
+          .select({ name: environments.name, version: environmentVersions.version, digest: environmentVersions.digest, pinned: environmentVersions.pinned })
+          .from(environmentVersions)
+          .innerJoin(environments, eq(environments.id, environmentVersions.environmentId))
+          .where(eq(environmentVersions.id, run.environmentVersionId))
+      : Promise.resolve([]),
   ]);
   return {
     ...run,
     creator: creator[0] ?? null,
     /** Set when this run reproduces another: the verdict once it ended. */
     reproduction: reproduction[0] ?? null,
+    /** The environment version the run declared, when it was launched with one. */
+    environment: environment[0] ?? null,
     params: Object.fromEntries(params.map((p) => [p.key, p.value])),
     tags: Object.fromEntries(tags.map((t) => [t.key, t.value])),
     metrics: metrics.map(({ key, count, lastStep, lastValue, lastTimestamp, minValue, maxValue, updatedAt }) => ({
