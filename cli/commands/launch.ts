@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { loadConfig, resolveUserEndpoint } from "../config";
 import type { Endpoint } from "../http/request";
 import { parseInteger, parseKeyValue, parsePositiveNumber, UsageError } from "../options";
+import { gitProvenance } from "../snapshot/git-provenance";
 import { packSnapshot } from "../snapshot/pack";
 import { selectFiles } from "../snapshot/select-files";
 import { formatBytes, uploadSnapshot } from "../snapshot/upload";
@@ -84,7 +85,11 @@ async function launch(flags: LaunchFlags): Promise<number> {
   const request = jobRequest(flags);
   const endpoint = resolveUserEndpoint(flags, process.env, await loadConfig());
   const projectId = await resolveProjectId(endpoint, flags.project);
-  if (flags.code) request.code = { snapshot_id: await snapshotFolder(endpoint, projectId, flags.code) };
+  if (flags.code) {
+    const provenance = await gitProvenance(path.resolve(flags.code));
+    if (provenance?.dirty_sha256) process.stderr.write(`code: ${provenance.commit.slice(0, 12)} with uncommitted changes (recorded on the run)\n`);
+    request.code = { snapshot_id: await snapshotFolder(endpoint, projectId, flags.code), ...provenance };
+  }
   const submitted = await userApi.submitJob(endpoint, projectId, request);
   process.stdout.write(`job  ${submitted.id}\nrun  ${submitted.run_id}\nurl  ${runUrl(endpoint.server, projectId, submitted.run_id)}\n`);
   if (!flags.follow) return 0;

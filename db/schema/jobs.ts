@@ -13,7 +13,7 @@ export const jobState = pgEnum("job_state", jobStates);
 export type JobCode =
   | { kind: "none" }
   | { kind: "git"; git: string; ref: string; commit?: string }
-  | { kind: "snapshot"; snapshotId: string; sha256: string };
+  | { kind: "snapshot"; snapshotId: string; sha256: string; gitUrl?: string; commit?: string; dirtySha256?: string };
 
 export interface JobResources {
   gpus: number;

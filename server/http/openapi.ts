@@ -1,6 +1,7 @@
 import { z } from "zod";
 import * as artifacts from "./handlers/artifacts";
 import * as auth from "./handlers/auth";
+import * as charts from "./handlers/charts";
 import * as agent from "./handlers/agent";
 import * as compute from "./handlers/compute";
 import * as environments from "./handlers/environments";
@@ -12,7 +13,7 @@ import * as runs from "./handlers/runs";
 import * as teams from "./handlers/teams";
 import type { RouteContract } from "./route";
 
-const modules = [auth, teams, projects, compute, agent, jobs, environments, runs, metrics, logs, artifacts];
+const modules = [auth, teams, projects, compute, agent, jobs, environments, runs, metrics, logs, artifacts, charts];
 
 function routeContracts(): RouteContract[] {
   return modules

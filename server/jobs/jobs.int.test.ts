@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle, DbOrTx } from "@/db/client";
@@ -14,7 +15,8 @@ import { listMyTeams } from "../teams/teams";
 import { claimJob } from "./claim";
 import { agentCheckIn, cancelJob, finishJob, reapLostJobs, startJob } from "./lifecycle";
 import { getJob, jobOfRun } from "./read";
-import { submitJob } from "./submit";
+import { uploadSnapshot } from "./snapshots";
+import { rerunJob, submitJob } from "./submit";
 
 const gpus = (n: number, name = "NVIDIA A100-SXM4-80GB") =>
   Array.from({ length: n }, (_, index) => ({ index, uuid: `GPU-${index}`, name, memoryMb: 81920, driver: "550.54" }));
@@ -181,6 +183,17 @@ describe.each(testDatabases)("jobs on $name", ({ open }) => {
     await h.db.execute(sql`update jobs set assigned_at = now() - interval '1 minute' where id = ${job.id}`);
     await agentCheckIn({ db: h.db, target: targets[0]!, input: {}, runningJobs: [] });
     expect(await getJob({ ctx, input: { jobId: job.id } })).toMatchObject({ state: "lost" });
+  });
+
+  it("records a snapshot's git commit and uncommitted changes on the run, and a rerun keeps them", async () => {
+    const { ctx, project, submit } = await setup([0]);
+    const snapshot = await uploadSnapshot({ ctx, input: { projectId: project.id }, body: Readable.from([Buffer.from("tarball bytes")]), blobs: testRuntime(h).blobs, maxBytes: 1024 });
+    const dirty = "d".repeat(64);
+    const job = await submit({ command: "x", code: { snapshotId: snapshot.id, gitUrl: "https://git.example.com/a/b.git", commit: "abc1234", dirtySha256: dirty } });
+    expect((await getRun({ ctx, input: { runId: job.runId } })).source).toEqual({ gitUrl: "https://git.example.com/a/b.git", commit: "abc1234", dirtySha256: dirty, snapshotSha256: snapshot.sha256 });
+    await cancelJob({ ctx, input: { jobId: job.id } });
+    const again = await rerunJob({ ctx, input: { jobId: job.id } });
+    expect((await getRun({ ctx, input: { runId: again.runId } })).source).toMatchObject({ commit: "abc1234", dirtySha256: dirty, snapshotSha256: snapshot.sha256 });
   });
 
   it("hides another team's jobs", async () => {

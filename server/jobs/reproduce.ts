@@ -6,7 +6,7 @@ import { preconditionFailed } from "../errors";
 import { logger } from "../logger";
 import { runAccess } from "../tracking/access";
 import { readSeries } from "../tracking/metrics";
-import { submitJob } from "./submit";
+import { sameCode, submitJob } from "./submit";
 import { compareRuns, DEFAULT_TOLERANCE, type Series } from "./verdict";
 import { z } from "zod";
 
@@ -46,7 +46,7 @@ export async function reproduceRun({ ctx, input }: { ctx: ServiceContext; input:
       environment: version ? version.digest : undefined,
       params: job.params,
       tags: { "trainyard.reproduction_of": run.id },
-      code: job.code.kind === "git" ? { git: job.code.git, ref: job.code.commit! } : job.code.kind === "snapshot" ? { snapshotId: job.code.snapshotId } : undefined,
+      code: sameCode(job.code),
       target: job.targetId ?? undefined,
       labels: job.labels,
       priority: job.priority,

@@ -26,7 +26,14 @@ export const JobCodeInput = z.union([
       ref: z.string().trim().min(1).max(250).regex(/^[^\s;&|`$]+$/, "ref has characters git refs cannot hold").default("HEAD"),
     })
     .strict(),
-  z.object({ snapshotId: z.string().min(1).max(100) }).strict(),
+  z
+    .object({
+      snapshotId: z.string().min(1).max(100),
+      gitUrl: z.string().trim().max(2000).optional(),
+      commit: z.string().regex(/^[0-9a-f]{7,64}$/, "commit is a hex object id").optional(),
+      dirtySha256: z.string().regex(/^[0-9a-f]{64}$/, "dirty_sha256 is a sha256 hex digest").optional(),
+    })
+    .strict(),
 ]);
 
 export const SubmitJobInput = z.object({

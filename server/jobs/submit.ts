@@ -1,6 +1,6 @@
 import { and, eq, or } from "drizzle-orm";
 import { codeSnapshots, computeTargets, jobs } from "@/db/schema";
-import type { JobCode } from "@/db/schema";
+import type { JobCode, RunSource } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import { resolveEnvironment } from "../environments/environments";
 import { writeAudit } from "../audit/write-audit";
@@ -54,7 +54,8 @@ export async function submitJob({
       .from(codeSnapshots)
       .where(and(eq(codeSnapshots.id, data.code.snapshotId), eq(codeSnapshots.projectId, project.id)));
     if (!snapshot) throw notFound(`Code snapshot ${data.code.snapshotId}`);
-    code = { kind: "snapshot", snapshotId: snapshot.id, sha256: snapshot.sha256 };
+    const { gitUrl, commit, dirtySha256 } = data.code;
+    code = { kind: "snapshot", snapshotId: snapshot.id, sha256: snapshot.sha256, ...(gitUrl ? { gitUrl } : {}), ...(commit ? { commit } : {}), ...(dirtySha256 ? { dirtySha256 } : {}) };
   }
 
   const environment = data.environment ? await resolveEnvironment(ctx.db, project.id, data.environment) : null;
@@ -66,7 +67,7 @@ export async function submitJob({
       tags: data.tags,
       environmentVersionId: environment?.id,
       params: data.params,
-      source: code.kind === "git" ? { gitUrl: code.git } : code.kind === "snapshot" ? { snapshotSha256: code.sha256 } : {},
+      source: sourceOf(code),
     });
     const [row] = await tx
       .insert(jobs)
@@ -103,6 +104,20 @@ export async function submitJob({
   return job;
 }
 
+/** What the run records about its code; a snapshot of a dirty checkout keeps the diff's digest. */
+function sourceOf(code: JobCode): RunSource {
+  if (code.kind === "git") return { gitUrl: code.git };
+  if (code.kind === "snapshot") return { snapshotSha256: code.sha256, gitUrl: code.gitUrl, commit: code.commit, dirtySha256: code.dirtySha256 };
+  return {};
+}
+
+/** The submit input that runs the same code again: a git job pinned to the commit it ran. */
+export function sameCode(code: JobCode): SubmitJobInput["code"] {
+  if (code.kind === "git") return { git: code.git, ref: code.commit ?? code.ref };
+  if (code.kind === "snapshot") return { snapshotId: code.snapshotId, gitUrl: code.gitUrl, commit: code.commit, dirtySha256: code.dirtySha256 };
+  return undefined;
+}
+
 /** Launches a finished job again as a new job and run with the same command, code and resources. */
 export async function rerunJob({ ctx, input }: Verb<JobRef>) {
   const { job } = await jobAccess(ctx, JobRef.parse(input).jobId, "runs:write");
@@ -114,7 +129,7 @@ export async function rerunJob({ ctx, input }: Verb<JobRef>) {
       resources: job.resources,
       environment: job.environment ?? undefined,
       params: job.params,
-      code: job.code.kind === "git" ? { git: job.code.git, ref: job.code.commit ?? job.code.ref } : job.code.kind === "snapshot" ? { snapshotId: job.code.snapshotId } : undefined,
+      code: sameCode(job.code),
       target: job.targetId ?? undefined,
       labels: job.labels,
       priority: job.priority,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { downsample } from "./downsample";
+import { downsample, forEachBucket } from "./downsample";
 
 const series = (n: number, f: (i: number) => number) => ({
   steps: Float64Array.from({ length: n }, (_, i) => i),
@@ -39,5 +39,32 @@ describe("downsample", () => {
     const out = downsample(s, 3);
     expect(out.points.map((p) => p.step)).toEqual([0, 1_000_000]);
     expect(out.points[0]).toMatchObject({ min: 1, max: 3, count: 3 });
+  });
+});
+
+describe("forEachBucket", () => {
+  it("buckets any sorted x, here wall-clock milliseconds, and keeps a lone spike", () => {
+    const n = 10_000;
+    const x = Float64Array.from({ length: n }, (_, i) => 1_700_000_000_000 + i * 250);
+    const y = Float64Array.from({ length: n }, (_, i) => (i === 4321 ? 99 : 1));
+    const buckets: { start: number; end: number; value: number; min: number; max: number }[] = [];
+    const aggregated = forEachBucket(x, y, 100, (start, end, value, min, max) => buckets.push({ start, end, value, min, max }));
+    expect(aggregated).toBe(true);
+    expect(buckets.length).toBeLessThanOrEqual(100);
+    expect(buckets[0]!.start).toBe(0);
+    expect(buckets.at(-1)!.end).toBe(n);
+    const spiky = buckets.filter((b) => b.max === 99);
+    expect(spiky).toHaveLength(1);
+    expect(spiky[0]).toMatchObject({ min: 1, max: 99 });
+    expect(spiky[0]!.value).toBeCloseTo((99 + (spiky[0]!.end - spiky[0]!.start - 1)) / (spiky[0]!.end - spiky[0]!.start), 10);
+  });
+
+  it("passes a series that fits through point by point", () => {
+    const seen: number[][] = [];
+    expect(forEachBucket([5, 6], [NaN, 2], 2, (s, e, v, lo, hi) => seen.push([s, e, v, lo, hi]))).toBe(false);
+    expect(seen).toEqual([
+      [0, 1, NaN, NaN, NaN],
+      [1, 2, 2, 2, 2],
+    ]);
   });
 });

@@ -16,56 +16,60 @@ export interface Downsampled {
 }
 
 /**
- * At most `maxPoints` points: a series that fits comes back exact; a larger one is cut into equal
- * step ranges, each answered by its mean with its min and max kept, so no spike disappears. NaN
- * values are kept as points when exact and left out of a bucket's statistics.
+ * Receives the points of one bucket, indices [start, end) of the input. A bucket of one point
+ * (end - start === 1) is that point as it is: value, min and max are its value, NaN included.
  */
-export function downsample(points: Points, maxPoints: number): Downsampled {
-  const n = points.steps.length;
+export type BucketSink = (start: number, end: number, value: number, min: number, max: number) => void;
+
+/**
+ * The one bucketing rule, for any x (step, relative or wall time) sorted ascending: at most
+ * `maxPoints` buckets. A series that fits passes through point by point; a larger one is cut into
+ * equal x ranges, each answered by its mean with its min and max kept, so no spike disappears.
+ * NaN values are left out of a bucket's statistics. Returns whether buckets were formed.
+ */
+export function forEachBucket(x: ArrayLike<number>, y: ArrayLike<number>, maxPoints: number, emit: BucketSink): boolean {
+  const n = x.length;
   if (n <= maxPoints) {
-    const out: SeriesPoint[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      out[i] = { step: points.steps[i]!, value: points.values[i]!, timestamp: points.timestamps[i]! };
-    }
-    return { aggregated: false, points: out };
+    for (let i = 0; i < n; i++) emit(i, i + 1, y[i]!, y[i]!, y[i]!);
+    return false;
   }
-  const first = points.steps[0]!;
-  const last = points.steps[n - 1]!;
+  const first = x[0]!;
+  const last = x[n - 1]!;
   const width = Math.max(1, (last - first + 1) / maxPoints);
-  const out: SeriesPoint[] = [];
   let i = 0;
   while (i < n) {
-    const bucket = Math.floor((points.steps[i]! - first) / width);
+    const bucket = Math.floor((x[i]! - first) / width);
     const end = first + (bucket + 1) * width;
     let sum = 0;
     let finite = 0;
     let min = Infinity;
     let max = -Infinity;
-    let count = 0;
     const start = i;
-    for (; i < n && points.steps[i]! < end; i++) {
-      const v = points.values[i]!;
-      count++;
+    for (; i < n && x[i]! < end; i++) {
+      const v = y[i]!;
       if (Number.isNaN(v)) continue;
       finite++;
       sum += v;
       if (v < min) min = v;
       if (v > max) max = v;
     }
-    const lastIndex = i - 1;
-    if (count === 1) {
-      out.push({ step: points.steps[start]!, value: points.values[start]!, timestamp: points.timestamps[start]! });
+    if (i - start === 1) {
+      emit(start, i, y[start]!, y[start]!, y[start]!);
       continue;
     }
     const mean = finite === 0 ? NaN : min === max ? min : sum / finite;
-    out.push({
-      step: points.steps[start]!,
-      value: mean,
-      timestamp: points.timestamps[lastIndex]!,
-      min: finite === 0 ? NaN : min,
-      max: finite === 0 ? NaN : max,
-      count,
-    });
+    emit(start, i, mean, finite === 0 ? NaN : min, finite === 0 ? NaN : max);
   }
-  return { aggregated: true, points: out };
+  return true;
+}
+
+/** At most `maxPoints` points of a series bucketed by step (see forEachBucket). */
+export function downsample(points: Points, maxPoints: number): Downsampled {
+  const out: SeriesPoint[] = [];
+  const { steps, values, timestamps } = points;
+  const aggregated = forEachBucket(steps, values, maxPoints, (start, end, value, min, max) => {
+    if (end - start === 1) out.push({ step: steps[start]!, value: values[start]!, timestamp: timestamps[start]! });
+    else out.push({ step: steps[start]!, value, timestamp: timestamps[end - 1]!, min, max, count: end - start });
+  });
+  return { aggregated, points: out };
 }

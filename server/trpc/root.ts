@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { accountRouter } from "./routers/account";
+import { compareRouter } from "./routers/compare";
 import { computeRouter } from "./routers/compute";
 import { environmentsRouter } from "./routers/environments";
 import { jobsRouter } from "./routers/jobs";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   compute: computeRouter,
   jobs: jobsRouter,
   environments: environmentsRouter,
+  compare: compareRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,7 +16,16 @@ export const JobResourcesBody = z
 
 export const JobCodeBody = z.union([
   z.object({ git: z.string(), ref: z.string().optional() }).strict(),
-  z.object({ snapshot_id: z.string() }).strict(),
+  z
+    .object({
+      snapshot_id: z.string(),
+      /** Where the folder came from, when it is a git checkout: recorded on the run. */
+      git_url: z.string().optional(),
+      commit: z.string().optional(),
+      /** sha256 of `git diff HEAD` when the checkout had uncommitted changes. */
+      dirty_sha256: z.string().optional(),
+    })
+    .strict(),
 ]);
 
 export const SubmitJobBody = z

@@ -77,7 +77,11 @@ export const submitJobRoute = restRoute({
         },
         environment: body.environment,
         params: body.params,
-        code: body.code && ("git" in body.code ? { git: body.code.git, ref: body.code.ref } : { snapshotId: body.code.snapshot_id }),
+        code:
+          body.code &&
+          ("git" in body.code
+            ? { git: body.code.git, ref: body.code.ref }
+            : { snapshotId: body.code.snapshot_id, gitUrl: body.code.git_url, commit: body.code.commit, dirtySha256: body.code.dirty_sha256 }),
         target: body.target,
         labels: body.labels,
         priority: body.priority,
