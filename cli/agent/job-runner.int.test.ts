@@ -77,7 +77,8 @@ async function runJob(job: ClaimedJob, env: Record<string, string>, control?: (r
   control?.(runner);
   await runner.done;
   const job_ = seen.get(`job_${runs}`) ?? { started: [], finished: [] };
-  return { started: job_.started[0], finished: job_.finished[0]!, logs: seen.get(runId)?.logs ?? [], id: `job_${runs}` };
+  // The start is reported at once, and again with the captured environment once it is read.
+  return { started: job_.started.find((s) => s.environment) ?? job_.started[0], finished: job_.finished[0]!, logs: seen.get(runId)?.logs ?? [], id: `job_${runs}` };
 }
 
 const agentEnv: Record<string, string> = { ...inheritedEnv(process.env), PIP_NO_INDEX: "1", PIP_FIND_LINKS: wheels };

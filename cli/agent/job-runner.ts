@@ -135,10 +135,14 @@ export class JobRunner {
         this.log.info(`${this.label}: environment ${venv.marker.name}@${venv.marker.version} ${venv.built ? `built in ${(venv.marker.build_ms / 1000).toFixed(1)} s` : "reused"} (${venv.dir})`);
       }
       const env = this.environmentOf(prepared);
-      const captured = await captureEnvironment({ python: prepared.kind === "container" ? undefined : prepared.python, env, gpus: job.gpus });
-      if (this.cancelReason !== null) throw this.prepareAbort.signal.reason;
       const child = this.spawn(code.dir, prepared, env);
-      started = this.reportStarted(child.pid, code.commit, captured);
+      // Reading the environment (pip freeze) takes a moment: the command starts first, and the
+      // capture follows in a second report.
+      const pid = child.pid;
+      started = this.reportStarted(pid, code.commit).then(async () => {
+        const captured = await captureEnvironment({ python: prepared.kind === "container" ? undefined : prepared.python, env, gpus: job.gpus });
+        if (!this.disowned) await this.reportStarted(pid, code.commit, captured);
+      }).catch((error: unknown) => this.log.warn(`${this.label}: could not capture the environment: ${errorMessage(error)}`));
       const exit = await this.collect(child, batcher);
       report = this.outcome(exit, batcher.tail());
     } catch (error) {
@@ -240,12 +244,12 @@ export class JobRunner {
     return { outcome: "failed", reason, log_tail: batcher.tail() };
   }
 
-  private async reportStarted(pid: number | undefined, commit: string | undefined, environment: CapturedEnvironment): Promise<void> {
-    this.log.info(`${this.label}: started (pid ${pid ?? "?"}${commit ? `, commit ${commit.slice(0, 12)}` : ""})`);
+  private async reportStarted(pid: number | undefined, commit: string | undefined, environment?: CapturedEnvironment): Promise<void> {
+    if (!environment) this.log.info(`${this.label}: started (pid ${pid ?? "?"}${commit ? `, commit ${commit.slice(0, 12)}` : ""})`);
     const outage = new OutageReporter(`${this.label}: reporting start`, this.log);
     try {
       const answer = await retryTransient(
-        () => this.options.api.started(this.job.id, { ...(pid ? { pid } : {}), ...(commit ? { commit } : {}), environment }),
+        () => this.options.api.started(this.job.id, { ...(pid ? { pid } : {}), ...(commit ? { commit } : {}), ...(environment ? { environment } : {}) }),
         { onRetry: (error) => outage.failed(error) },
       );
       if (answer.cancel_requested) this.cancel("cancel requested");

@@ -85,6 +85,9 @@ describe.each(testDatabases)("environments and reproduction on $name", ({ open }
     expect(job.environmentVersionId).toBe(env.id);
     const claimed = (await claimJob(h.db, agent.id))!;
     expect(claimed.environment).toMatchObject({ name: "cpu", version: 1, digest: env.digest, spec: { python: "3.11", packages: ["numpy==1.26.4"] } });
+    // The agent reports the start at once and the captured environment in a second report.
+    await startJob({ db: h.db, target: agent, jobId: job.id, input: { pid: 42 } });
+    expect((await runEnvironment({ ctx, input: { runId: job.runId } })).captured).toBeNull();
     await startJob({ db: h.db, target: agent, jobId: job.id, input: { captured: { python: "3.11.2", packages: ["numpy==1.24.2", "pip==23.0"], os: "Linux" } } });
     const view = await runEnvironment({ ctx, input: { runId: job.runId } });
     expect(view.declared).toMatchObject({ name: "cpu", version: 1 });

@@ -28,22 +28,32 @@ async function heldJob(tx: DbOrTx, target: TargetRow, jobId: string, attempt?: n
   return job;
 }
 
-/** The agent started the command (after checkout): the job and its run are running. */
+async function storeCaptured(tx: DbOrTx, runId: string, captured: JobStartInput["captured"]) {
+  if (!captured) return;
+  await tx
+    .insert(runEnvironments)
+    .values({ runId, captured })
+    .onConflictDoUpdate({ target: runEnvironments.runId, set: { captured, capturedAt: new Date() } });
+}
+
+/**
+ * The agent started the command (after checkout): the job and its run are running. The agent
+ * reports again with the captured environment once it has read it, so that reading it does not
+ * delay the start; a report for a running job only stores that.
+ */
 export async function startJob({ db, target, jobId, input }: { db: DbOrTx; target: TargetRow; jobId: string; input: JobStartInput }) {
   const data = JobStartInput.parse(input);
   return db.transaction(async (tx) => {
     const job = await heldJob(tx, target, jobId);
-    if (job.state === "running") return job;
+    if (job.state === "running") {
+      await storeCaptured(tx, job.runId, data.captured);
+      return job;
+    }
     // A git ref is pinned to the commit it resolved to, so retries and reruns check out the same code.
     const code = job.code.kind === "git" && data.commit ? { ...job.code, commit: data.commit } : job.code;
     const moved = await moveJob(tx, job, "start", { patch: { startedAt: new Date(), code }, data: { target: target.name, pid: data.pid } });
     if (data.commit) await recordRunCommit(tx, job.runId, data.commit);
-    if (data.captured) {
-      await tx
-        .insert(runEnvironments)
-        .values({ runId: job.runId, captured: data.captured })
-        .onConflictDoUpdate({ target: runEnvironments.runId, set: { captured: data.captured, capturedAt: new Date() } });
-    }
+    await storeCaptured(tx, job.runId, data.captured);
     return moved;
   });
 }
