@@ -85,5 +85,7 @@ test("environment versions with a diff, a job in the environment, and a reproduc
     await expect(page.getByTestId("job-state")).toHaveText("succeeded", { timeout: 60_000 });
     await page.getByRole("button", { name: "Reproduce" }).click();
     await expect(page.getByTestId("reproduction-verdict")).toHaveText("reproduced", { timeout: 60_000 });
+    await page.getByTestId("reproduction-compare").click();
+    await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/compare\\?runs=run_[^,]+,run_`));
   });
 });

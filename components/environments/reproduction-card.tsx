@@ -13,9 +13,11 @@ import { ReproductionVerdictBadge } from "./reproduction-verdict-badge";
  */
 export function ReproductionCard({
   projectId,
+  runId,
   reproduction,
 }: {
   projectId: string;
+  runId: string;
   reproduction: { of: string; verdict: ReproductionVerdict; detail: string };
 }) {
   const trpc = useTRPC();
@@ -32,6 +34,13 @@ export function ReproductionCard({
               {original.data?.name ?? <span className="font-mono text-xs">{reproduction.of}</span>}
             </Link>
           </span>
+          <Link
+            href={`/projects/${projectId}/compare?runs=${reproduction.of},${runId}`}
+            className="text-sm text-primary hover:underline"
+            data-testid="reproduction-compare"
+          >
+            Compare both runs
+          </Link>
         </div>
       </CardHeader>
       <CardContent>

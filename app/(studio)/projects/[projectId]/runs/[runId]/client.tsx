@@ -55,7 +55,7 @@ export function RunClient({ projectId, runId }: { projectId: string; runId: stri
         <ArrowLeft className="size-4" aria-hidden /> All runs
       </Link>
       <RunHeader key={r.name} run={r} canWrite={canWrite} />
-      {r.reproduction ? <ReproductionCard projectId={projectId} reproduction={r.reproduction} /> : null}
+      {r.reproduction ? <ReproductionCard projectId={projectId} runId={r.id} reproduction={r.reproduction} /> : null}
       <JobPanel runId={runId} teamSlug={project.data?.teamSlug} canWrite={canWrite} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <RunTabs
