@@ -68,3 +68,37 @@ describe("forEachBucket", () => {
     ]);
   });
 });
+
+describe("bucket boundaries", () => {
+  it("never stalls where a bucket's computed end rounds onto a point (20,000 steps at 300 points)", () => {
+    const out = downsample(series(20_000, (i) => i), 300);
+    expect(out.points.length).toBeLessThanOrEqual(300);
+    expect(out.points.reduce((s, p) => s + (p.count ?? 1), 0)).toBe(20_000);
+  });
+
+  it("stays within the limit and covers every point for any budget", () => {
+    for (const n of [20_000, 100_000]) {
+      const x = Float64Array.from({ length: n }, (_, i) => 1_700_000_000_000 + i * 100);
+      const y = new Float64Array(n);
+      for (let maxPoints = 100; maxPoints <= 2000; maxPoints += 100) {
+        let buckets = 0;
+        let covered = 0;
+        forEachBucket(x, y, maxPoints, (start, end) => {
+          buckets++;
+          covered += end - start;
+        });
+        expect(buckets).toBeLessThanOrEqual(maxPoints);
+        expect(covered).toBe(n);
+        const steps = series(n, () => 0);
+        expect(downsample(steps, maxPoints).points.length).toBeLessThanOrEqual(maxPoints);
+      }
+    }
+  });
+
+  it("keeps to the limit where the range dwarfs the budget's rounding", () => {
+    const x = Float64Array.from([0, 1, 1e15]);
+    let buckets = 0;
+    forEachBucket(x, new Float64Array(3), 2, () => buckets++);
+    expect(buckets).toBeLessThanOrEqual(2);
+  });
+});

@@ -36,23 +36,26 @@ export function forEachBucket(x: ArrayLike<number>, y: ArrayLike<number>, maxPoi
   const first = x[0]!;
   const last = x[n - 1]!;
   const width = Math.max(1, (last - first + 1) / maxPoints);
+  // Membership is decided by one expression for every point, never by a computed bucket end:
+  // `first + (b + 1) * width` can round onto a point that divided into bucket b and stall the walk.
+  const bucketOf = (v: number) => Math.min(maxPoints - 1, Math.max(0, Math.floor((v - first) / width))) || 0;
   let i = 0;
   while (i < n) {
-    const bucket = Math.floor((x[i]! - first) / width);
-    const end = first + (bucket + 1) * width;
+    const bucket = bucketOf(x[i]!);
     let sum = 0;
     let finite = 0;
     let min = Infinity;
     let max = -Infinity;
     const start = i;
-    for (; i < n && x[i]! < end; i++) {
+    do {
       const v = y[i]!;
+      i++;
       if (Number.isNaN(v)) continue;
       finite++;
       sum += v;
       if (v < min) min = v;
       if (v > max) max = v;
-    }
+    } while (i < n && bucketOf(x[i]!) === bucket);
     if (i - start === 1) {
       emit(start, i, y[start]!, y[start]!, y[start]!);
       continue;

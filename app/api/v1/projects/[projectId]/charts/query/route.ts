@@ -1,0 +1,3 @@
+import { chartQueryRoute } from "@/server/http/handlers/charts";
+
+export const POST = chartQueryRoute;
