@@ -1,9 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { type APIRequestContext, expect, test } from "@playwright/test";
-import { uniqueUser } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { killAgent, postJson, signIn, startAgent, uniqueUser } from "./helpers";
 
 // A team admin registers compute in the browser and starts the real agent (the `trainyard` CLI)
 // with the token the page shows, on a host whose nvidia-smi is a stand-in with 2 GPUs. A data
@@ -11,26 +7,9 @@ import { uniqueUser } from "./helpers";
 // and cancels a second one while it runs.
 test.describe.configure({ mode: "serial" });
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+let agent: ReturnType<typeof startAgent> | undefined;
 
-async function post(api: APIRequestContext, url: string, token: string | null, data: unknown) {
-  const response = await api.post(url, { data, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
-  return response.json();
-}
-
-let agent: ChildProcess | undefined;
-let agentOutput = "";
-
-test.afterAll(() => {
-  if (agent?.pid) {
-    try {
-      process.kill(-agent.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-});
+test.afterAll(() => killAgent(agent));
 
 test("register compute, launch a job from the form, watch it stream and succeed, cancel another", async ({ page, playwright, baseURL }) => {
   test.setTimeout(120_000);
@@ -42,15 +21,11 @@ test("register compute, launch a job from the form, watch it stream and succeed,
   let projectId = "";
 
   await test.step("an account with a team and a project, signed in", async () => {
-    await post(api, "/api/v1/auth/signup", null, { email: user.email, password: user.password, name: user.name });
-    const { token } = await post(api, "/api/v1/auth/token", null, { email: user.email, password: user.password, name: "e2e" });
-    await post(api, "/api/v1/teams", token, { name: `Compute ${run}`, slug: teamSlug });
-    ({ id: projectId } = await post(api, `/api/v1/teams/${teamSlug}/projects`, token, { name: `Train ${run}`, slug: `train-${run}` }));
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/projects$/);
+    await postJson(api, "/api/v1/auth/signup", null, { email: user.email, password: user.password, name: user.name });
+    const { token } = await postJson(api, "/api/v1/auth/token", null, { email: user.email, password: user.password, name: "e2e" });
+    await postJson(api, "/api/v1/teams", token, { name: `Compute ${run}`, slug: teamSlug });
+    ({ id: projectId } = await postJson(api, `/api/v1/teams/${teamSlug}/projects`, token, { name: `Train ${run}`, slug: `train-${run}` }));
+    await signIn(page, user);
   });
 
   let token = "";
@@ -69,19 +44,9 @@ test("register compute, launch a job from the form, watch it stream and succeed,
   });
 
   await test.step("the agent starts with that token and the target comes online with its 2 GPUs", async () => {
-    agent = spawn(process.execPath, [path.join(ROOT, "cli/bin/trainyard.mjs"), "agent", "--server", baseURL!, "--token", token, "--work-dir", mkdtempSync(path.join(tmpdir(), "e2e-agent-")), "--kill-grace-ms", "1500"], {
-      cwd: ROOT,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, PATH: `${path.join(ROOT, "server/testing/bin")}:${process.env.PATH}`, TRAINYARD_FAKE_GPUS: "2" },
-    });
-    const keep = (b: Buffer) => {
-      agentOutput = (agentOutput + b.toString()).slice(-10_000);
-    };
-    agent.stdout!.on("data", keep);
-    agent.stderr!.on("data", keep);
+    agent = startAgent(baseURL!, token, 2, ["--kill-grace-ms", "1500"]);
     const card = page.locator(`[data-testid="compute-target"][data-name="${targetName}"]`);
-    await expect(card, agentOutput).toHaveAttribute("data-status", "online", { timeout: 30_000 });
+    await expect(card, agent.output()).toHaveAttribute("data-status", "online", { timeout: 30_000 });
     await expect(card.getByTestId("compute-gpu")).toHaveCount(2);
   });
 

@@ -1,34 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { type APIRequestContext, expect, test } from "@playwright/test";
-import { uniqueUser } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { killAgent, postJson, signIn, startAgent, uniqueUser } from "./helpers";
 
 // A data scientist writes an environment, edits it into a second version and reads the diff,
 // launches a job in it on a real agent (which builds the virtualenv), presses Reproduce and sees
 // the platform's verdict.
 test.describe.configure({ mode: "serial" });
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+let agent: ReturnType<typeof startAgent> | undefined;
 
-async function post(api: APIRequestContext, url: string, token: string | null, data: unknown) {
-  const response = await api.post(url, { data, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
-  return response.json();
-}
-
-let agent: ChildProcess | undefined;
-
-test.afterAll(() => {
-  if (agent?.pid) {
-    try {
-      process.kill(-agent.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-});
+test.afterAll(() => killAgent(agent));
 
 test("environment versions with a diff, a job in the environment, and a reproduction verdict", async ({ page, playwright, baseURL }) => {
   test.setTimeout(150_000);
@@ -39,22 +19,13 @@ test("environment versions with a diff, a job in the environment, and a reproduc
   let projectId = "";
 
   await test.step("an account with a project and an agent, signed in", async () => {
-    await post(api, "/api/v1/auth/signup", null, { email: user.email, password: user.password, name: user.name });
-    const { token } = await post(api, "/api/v1/auth/token", null, { email: user.email, password: user.password, name: "e2e" });
-    await post(api, "/api/v1/teams", token, { name: `Env ${run}`, slug: teamSlug });
-    ({ id: projectId } = await post(api, `/api/v1/teams/${teamSlug}/projects`, token, { name: `Repro ${run}`, slug: `repro-${run}` }));
-    const { registration_token } = await post(api, `/api/v1/teams/${teamSlug}/compute`, token, { name: `cpu-${run}`, labels: { e2e: run } });
-    agent = spawn(process.execPath, [path.join(ROOT, "cli/bin/trainyard.mjs"), "agent", "--server", baseURL!, "--token", registration_token, "--work-dir", mkdtempSync(path.join(tmpdir(), "e2e-env-agent-"))], {
-      cwd: ROOT,
-      detached: true,
-      stdio: "ignore",
-      env: { ...process.env, PATH: `${path.join(ROOT, "server/testing/bin")}:${process.env.PATH}`, TRAINYARD_FAKE_GPUS: "0" },
-    });
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/projects$/);
+    await postJson(api, "/api/v1/auth/signup", null, { email: user.email, password: user.password, name: user.name });
+    const { token } = await postJson(api, "/api/v1/auth/token", null, { email: user.email, password: user.password, name: "e2e" });
+    await postJson(api, "/api/v1/teams", token, { name: `Env ${run}`, slug: teamSlug });
+    ({ id: projectId } = await postJson(api, `/api/v1/teams/${teamSlug}/projects`, token, { name: `Repro ${run}`, slug: `repro-${run}` }));
+    const { registration_token } = await postJson(api, `/api/v1/teams/${teamSlug}/compute`, token, { name: `cpu-${run}`, labels: { e2e: run } });
+    agent = startAgent(baseURL!, registration_token, 0);
+    await signIn(page, user);
   });
 
   await test.step("create an environment and edit it into a second version with a diff", async () => {

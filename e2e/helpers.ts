@@ -1,4 +1,8 @@
-import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type APIRequestContext, type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 
 export interface TestUser {
   name: string;
@@ -43,4 +47,54 @@ export async function trpcProjectGetStatus(page: Page, projectId: string): Promi
   const input = encodeURIComponent(JSON.stringify({ json: { projectId } }));
   const response = await page.request.get(`/api/trpc/projects.get?input=${input}`);
   return response.status();
+}
+
+/** A JSON POST over REST that must succeed (2xx), with a bearer token when given. */
+export async function postJson(api: APIRequestContext, url: string, token: string | null, data: unknown) {
+  const response = await api.post(url, { data, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
+  return response.json();
+}
+
+export async function signIn(page: Page, user: TestUser) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+}
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+/**
+ * Starts the real agent (`trainyard agent`) in its own process group, with the stand-in nvidia-smi
+ * reporting `gpus` GPUs; `output()` keeps the tail of what it printed.
+ */
+export function startAgent(server: string, token: string, gpus: number, extraArgs: string[] = []) {
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "cli/bin/trainyard.mjs"), "agent", "--server", server, "--token", token, "--work-dir", mkdtempSync(path.join(tmpdir(), "e2e-agent-")), ...extraArgs],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, PATH: `${path.join(ROOT, "server/testing/bin")}:${process.env.PATH}`, TRAINYARD_FAKE_GPUS: String(gpus) },
+    },
+  );
+  let output = "";
+  const keep = (b: Buffer) => {
+    output = (output + b.toString()).slice(-10_000);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  return { child, output: () => output };
+}
+
+export function killAgent(agent: { child: ChildProcess } | undefined) {
+  if (!agent?.child.pid) return;
+  try {
+    process.kill(-agent.child.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
 }
