@@ -1,18 +1,12 @@
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { runColor } from "../components/charts/prepare/run-color";
-import { clickLink, signUp, uniqueUser } from "./helpers";
+import { clickLink, postJson, signUp, uniqueUser } from "./helpers";
 
 // Three runs are logged over REST; a person picks them in the runs table, opens the comparison,
 // reads the overlaid charts, narrows the table to what differs, switches the x-axis and zooms in.
 test.describe.configure({ mode: "serial" });
 
 const STEPS = 300;
-
-async function post(api: APIRequestContext, url: string, data: unknown) {
-  const response = await api.post(url, { data });
-  expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
-  return response.json();
-}
 
 /** train/loss falling at a rate set by lr, val/acc rising, one point per second; test/acc once. */
 function curves(lr: number, finalAcc: number) {
@@ -43,12 +37,12 @@ test("compare three runs: overlaid charts, differences only, x-axis and zoom", a
     // takes the session cookie as well as a token.
     await signUp(page, user);
     const api = page.request;
-    await post(api, "/api/v1/teams", { name: `Compare ${run}`, slug: `compare-${run}` });
-    ({ id: projectId } = await post(api, `/api/v1/teams/compare-${run}/projects`, { name: `Sweep ${run}`, slug: `sweep-${run}` }));
+    await postJson(api, "/api/v1/teams", null, { name: `Compare ${run}`, slug: `compare-${run}` });
+    ({ id: projectId } = await postJson(api, `/api/v1/teams/compare-${run}/projects`, null, { name: `Sweep ${run}`, slug: `sweep-${run}` }));
     for (const s of specs) {
-      const { id } = await post(api, `/api/v1/projects/${projectId}/runs`, { name: s.name, params: { lr: s.lr, batch_size: s.bs, optimizer: "adam" } });
+      const { id } = await postJson(api, `/api/v1/projects/${projectId}/runs`, null, { name: s.name, params: { lr: s.lr, batch_size: s.bs, optimizer: "adam" } });
       ids.push(id);
-      await post(api, `/api/v1/runs/${id}/metrics`, { points: curves(s.lr, s.acc) });
+      await postJson(api, `/api/v1/runs/${id}/metrics`, null, { points: curves(s.lr, s.acc) });
     }
   });
 
