@@ -1,9 +1,9 @@
 "use client";
 
 import { ZoomOut } from "lucide-react";
-import { useId } from "react";
 import { type XAxis, xAxes } from "@/server/compare/schemas";
 import { xAxisLabels } from "../charts/prepare/x-axis";
+import { SmoothingSlider } from "../charts/smoothing-slider";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 
@@ -20,7 +20,6 @@ export interface ChartControlsProps {
 
 /** The settings every chart of the comparison shares: x-axis, smoothing, log scale, zoom. */
 export function ChartControls({ x, smoothing, logY, zoomed, onX, onSmoothing, onLogY, onResetZoom }: ChartControlsProps) {
-  const sliderId = useId();
   return (
     <div className="flex flex-wrap items-center gap-x-6 gap-y-3 text-sm">
       <div role="radiogroup" aria-label="X axis" className="inline-flex rounded-md border p-0.5">
@@ -40,24 +39,7 @@ export function ChartControls({ x, smoothing, logY, zoomed, onX, onSmoothing, on
           </button>
         ))}
       </div>
-      <div className="flex items-center gap-3">
-        <label htmlFor={sliderId} className="font-medium">
-          Smoothing
-        </label>
-        <input
-          id={sliderId}
-          type="range"
-          min={0}
-          max={0.99}
-          step={0.01}
-          value={smoothing}
-          onChange={(e) => onSmoothing(Number(e.target.value))}
-          className="w-40 accent-primary"
-        />
-        <output htmlFor={sliderId} className="w-10 tabular-nums text-muted-foreground">
-          {smoothing.toFixed(2)}
-        </output>
-      </div>
+      <SmoothingSlider value={smoothing} onChange={onSmoothing} />
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={logY} onChange={(e) => onLogY(e.target.checked)} className="size-4 accent-primary" />
         Log scale

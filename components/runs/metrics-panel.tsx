@@ -1,8 +1,8 @@
 "use client";
 
-import { useId } from "react";
 import { groupMetricKeys } from "../charts/prepare/group-keys";
 import { runColor } from "../charts/prepare/run-color";
+import { SmoothingSlider } from "../charts/smoothing-slider";
 import { EmptyState } from "../ui/states";
 import { MetricCard } from "./metric-card";
 
@@ -16,7 +16,6 @@ export interface MetricsPanelProps {
 
 /** One chart per metric key, grouped by prefix (`train/`, `val/`), with a shared smoothing slider. */
 export function MetricsPanel({ runId, metrics, smoothing, onSmoothingChange, live }: MetricsPanelProps) {
-  const sliderId = useId();
   if (metrics.length === 0) {
     return <EmptyState title="No metrics logged yet" description="Values logged with run.log({...}) appear here as charts." />;
   }
@@ -24,24 +23,7 @@ export function MetricsPanel({ runId, metrics, smoothing, onSmoothingChange, liv
   const color = runColor(runId);
   return (
     <div className="flex flex-col gap-5">
-      <div className="flex items-center gap-3 text-sm">
-        <label htmlFor={sliderId} className="font-medium">
-          Smoothing
-        </label>
-        <input
-          id={sliderId}
-          type="range"
-          min={0}
-          max={0.99}
-          step={0.01}
-          value={smoothing}
-          onChange={(e) => onSmoothingChange(Number(e.target.value))}
-          className="w-48 accent-primary"
-        />
-        <output htmlFor={sliderId} className="w-10 tabular-nums text-muted-foreground">
-          {smoothing.toFixed(2)}
-        </output>
-      </div>
+      <SmoothingSlider value={smoothing} onChange={onSmoothingChange} className="text-sm" />
       {groupMetricKeys(metrics.map((m) => m.key)).map((group) => (
         <section key={group.prefix} aria-label={group.prefix || "Other metrics"} className="flex flex-col gap-3">
           <h3 className="text-sm font-semibold text-muted-foreground">{group.prefix ? `${group.prefix}/` : "Other"}</h3>
