@@ -52,15 +52,20 @@ const metrics = (key: string): OutboxEntry => ({ kind: "metrics", body: { points
 async function openOutbox(server: string) {
   const dir = mkdtempSync(path.join(tmpdir(), "trainyard-outbox-"));
   const file = path.join(dir, "outbox.jsonl");
+  const deliver = runDeliverer({ server, runToken: "ty_run", runId: "run_1" }, silentLogger, "job test");
+  let attempts = 0;
   const outbox = await Outbox.open({
     file,
-    deliver: runDeliverer({ server, runToken: "ty_run", runId: "run_1" }, silentLogger, "job test"),
+    deliver: (...args: Parameters<typeof deliver>) => {
+      attempts++;
+      return deliver(...args);
+    },
     logger: silentLogger,
     label: "job test",
     firstDelayMs: 5,
     maxDelayMs: 20,
   });
-  return { outbox, file };
+  return { outbox, file, attempts: () => attempts };
 }
 
 const spool = (file: string) =>
@@ -109,9 +114,10 @@ describe("Outbox", () => {
     const port = Number(new URL(probe.url).port);
     await new Promise((resolve) => servers.pop()!.close(resolve));
 
-    const { outbox } = await openOutbox(probe.url);
+    const { outbox, attempts } = await openOutbox(probe.url);
     for (let i = 0; i < 5; i++) outbox.push(logs(`line ${i}`));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Several refused deliveries, and still everything queued.
+    await expect.poll(attempts).toBeGreaterThanOrEqual(3);
     expect(outbox.pending).toBe(5);
 
     const server = await flakyServer(1, port);

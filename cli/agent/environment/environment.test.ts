@@ -151,9 +151,9 @@ describe("the build lock", () => {
       second = true;
       return lock;
     });
-    await new Promise((r) => setTimeout(r, 100));
+    // The second asker has found the lock held and is waiting on its owner.
+    await expect.poll(() => waited).toMatch(/^pid \d+ on /);
     expect(second).toBe(false);
-    expect(waited).toMatch(/^pid \d+ on /);
     await first.release();
     await (await next).release();
     expect(second).toBe(true);
