@@ -23,3 +23,16 @@ export const terminalJobStates = ["succeeded", "failed", "cancelled", "lost"] as
 
 export const reproductionVerdicts = ["pending", "reproduced", "diverged", "not_comparable"] as const;
 export type ReproductionVerdict = (typeof reproductionVerdicts)[number];
+
+export const promotionStates = ["open", "approved", "applied", "rejected", "cancelled", "superseded"] as const;
+export type PromotionState = (typeof promotionStates)[number];
+export const openPromotionStates = ["open", "approved"] as const satisfies readonly PromotionState[];
+
+export const reviewDecisions = ["approve", "reject"] as const;
+export type ReviewDecision = (typeof reviewDecisions)[number];
+
+export const webhookEvents = ["promotion.applied", "model_version.created"] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
+
+export const webhookDeliveryStates = ["pending", "delivered", "failed"] as const;
+export type WebhookDeliveryState = (typeof webhookDeliveryStates)[number];

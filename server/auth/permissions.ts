@@ -16,10 +16,21 @@ export const scopes = [
   "models:write",
   "promotions:request",
   "promotions:review",
+  "promotions:policy",
+  "webhooks:manage",
+  "dashboards:write",
 ] as const;
 export type Scope = (typeof scopes)[number];
 
-const memberScopes: Scope[] = ["team:read", "projects:create", "projects:update", "runs:write", "models:write", "promotions:request"];
+const memberScopes: Scope[] = [
+  "team:read",
+  "projects:create",
+  "projects:update",
+  "runs:write",
+  "models:write",
+  "promotions:request",
+  "dashboards:write",
+];
 const adminScopes: Scope[] = scopes.filter((s) => s !== "team:delete");
 
 export const roleScopes: Record<TeamRole, ReadonlySet<Scope>> = {
