@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { killAgent, postJson, signIn, startAgent, uniqueUser } from "./helpers";
 
@@ -52,7 +55,12 @@ test("register compute, launch a job from the form, watch it stream and succeed,
 
   await test.step("a job launched from the form streams its logs and succeeds", async () => {
     await page.goto(`/projects/${projectId}/launch`);
-    await page.getByLabel("Command").fill(`for i in 1 2 3 4 5; do echo "tick $i on $CUDA_VISIBLE_DEVICES"; sleep 0.6; done; echo finished-${run}`);
+    // The job runs until the test has seen it running (the agent shares this machine's files), so a
+    // slow page refresh on a loaded machine cannot miss the running state.
+    const release = path.join(mkdtempSync(path.join(tmpdir(), "e2e-release-")), "go");
+    await page
+      .getByLabel("Command")
+      .fill(`for i in 1 2 3; do echo "tick $i on $CUDA_VISIBLE_DEVICES"; sleep 0.3; done; while [ ! -f ${release} ]; do sleep 0.2; done; echo finished-${run}`);
     await page.getByLabel("GPUs").fill("1");
     await page.getByLabel("Labels").fill(`e2e=${run}`);
     await page.getByRole("button", { name: "Launch", exact: true }).click();
@@ -62,6 +70,7 @@ test("register compute, launch a job from the form, watch it stream and succeed,
     // Lines appear while the job still runs.
     await expect(page.getByText("tick 2 on 0", { exact: true })).toBeVisible();
     await expect(page.getByTestId("job-state")).toHaveText("running");
+    writeFileSync(release, "");
     await expect(page.getByTestId("job-state")).toHaveText("succeeded", { timeout: 20_000 });
     await expect(page.getByText(`finished-${run}`, { exact: true })).toBeVisible();
     await expect(page.getByTestId("allocated-gpus")).toContainText("0");
