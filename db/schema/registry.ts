@@ -32,8 +32,10 @@ export interface ModelLineage {
   source: { gitUrl?: string; commit?: string; dirtySha256?: string; snapshotSha256?: string };
   environment?: { versionId: string; name: string; version: number; digest: string; pinned: boolean };
   datasets: { uri: string; digest: string; name: string; context: string }[];
-  metrics: { key: string; last: number | null; min: number | null; max: number | null; step: number | null }[];
+  /** Summaries at registration; NaN and ±Infinity kept as strings, since JSON has no such numbers. */
+  metrics: { key: string; last: LineageNumber; min: LineageNumber; max: LineageNumber; step: number | null }[];
 }
+export type LineageNumber = number | "NaN" | "Infinity" | "-Infinity" | null;
 
 // A version is bound to the exact bytes of a run's artifact (its sha256); the run may go on or be
 // deleted, the lineage stays as it was at registration.

@@ -3,9 +3,9 @@ import { allPassed, evaluateChecks, formatValue, type VersionFacts } from "./che
 
 const facts = (over: Partial<VersionFacts> = {}): VersionFacts => ({
   version: 2,
-  metrics: [{ key: "val/acc", last: 0.93, min: 0.5, max: 0.95, step: 10 }],
+  metrics: [{ key: "val/acc", last: 0.93, min: 0.5, max: 0.95 }],
   runStatus: "succeeded",
-  environment: { versionId: "envv_1", name: "train", version: 3, digest: "d", pinned: true },
+  environment: { name: "train", version: 3, pinned: true },
   reproduction: null,
   ...over,
 });
@@ -27,7 +27,7 @@ describe("evaluateChecks", () => {
   });
 
   it("never passes a threshold on NaN", () => {
-    const [r] = evaluateChecks([{ kind: "metric_threshold", key: "val/acc", stat: "last", op: "<=", value: 1 }], facts({ metrics: [{ key: "val/acc", last: NaN, min: NaN, max: NaN, step: 1 }] }), null);
+    const [r] = evaluateChecks([{ kind: "metric_threshold", key: "val/acc", stat: "last", op: "<=", value: 1 }], facts({ metrics: [{ key: "val/acc", last: NaN, min: NaN, max: NaN }] }), null);
     expect(r).toMatchObject({ passed: false, value: "NaN" });
   });
 
@@ -46,7 +46,7 @@ describe("evaluateChecks", () => {
 
   it("compares against the current holder in the chosen direction", () => {
     const higher = { kind: "beats_current" as const, key: "val/acc", stat: "last" as const, direction: "higher" as const };
-    const current = facts({ version: 1, metrics: [{ key: "val/acc", last: 0.9, min: 0.4, max: 0.91, step: 9 }] });
+    const current = facts({ version: 1, metrics: [{ key: "val/acc", last: 0.9, min: 0.4, max: 0.91 }] });
     expect(evaluateChecks([higher], facts(), current)[0]).toMatchObject({ passed: true, value: "0.93 vs 0.9 (v1)" });
     expect(evaluateChecks([{ ...higher, direction: "lower" }], facts(), current)[0]!.passed).toBe(false);
     expect(evaluateChecks([higher], facts(), null)[0]).toMatchObject({ passed: true, value: "0.93 (no current version)" });

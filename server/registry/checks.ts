@@ -1,14 +1,14 @@
-import type { CheckResult, ModelLineage } from "@/db/schema";
+import type { CheckResult } from "@/db/schema";
 import type { ReproductionVerdict, RunStatus } from "@/db/schema/enums";
 import type { PolicyCheck } from "./schemas";
 
 /** What the checks look at for one version, loaded by server/registry/version-facts.ts. */
 export interface VersionFacts {
   version: number;
-  metrics: ModelLineage["metrics"];
+  metrics: { key: string; last: number | null; min: number | null; max: number | null }[];
   /** The run's status now; null when the run was deleted. */
   runStatus: RunStatus | null;
-  environment: ModelLineage["environment"] | null;
+  environment: { name: string; version: number; pinned: boolean } | null;
   /** The best verdict among reproductions of the version's run; null when none was launched. */
   reproduction: ReproductionVerdict | null;
 }

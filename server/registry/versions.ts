@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { jobs, modelAliases, modelVersions, registeredModels, reproductions, runArtifacts, runs, type ModelLineage } from "@/db/schema";
+import { jobs, modelAliases, modelVersions, registeredModels, reproductions, runArtifacts, runs, type LineageNumber, type ModelLineage } from "@/db/schema";
 import type { ReproductionVerdict } from "@/db/schema/enums";
 import { writeAudit } from "../audit/write-audit";
 import type { Actor, ServiceContext } from "../context";
@@ -9,7 +9,7 @@ import { isUniqueViolation, notFound, validation } from "../errors";
 import { createId } from "../ids";
 import { runAccess } from "../tracking/access";
 import { getRun } from "../tracking/runs";
-import { ArtifactPath } from "../tracking/schemas";
+import { ArtifactPath, metricValueToWire } from "../tracking/schemas";
 import { enqueueWebhookEvent } from "../webhooks/enqueue";
 import { modelAccess } from "./access";
 import type { VersionFacts } from "./checks";
@@ -45,6 +45,9 @@ async function resolveArtifact(db: DbOrTx, runId: string, rawPath: string) {
   };
 }
 
+const toLineage = (v: number | null): LineageNumber => (v === null ? null : metricValueToWire(v));
+const fromLineage = (v: LineageNumber): number | null => (v === null ? null : typeof v === "number" ? v : v === "NaN" ? NaN : v === "Infinity" ? Infinity : -Infinity);
+
 async function lineageOf(ctx: ServiceContext, runId: string): Promise<ModelLineage> {
   const run = await getRun({ ctx, input: { runId } });
   const [job] = await ctx.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.runId, runId)).limit(1);
@@ -56,7 +59,7 @@ async function lineageOf(ctx: ServiceContext, runId: string): Promise<ModelLinea
       ? { environment: { versionId: run.environmentVersionId, ...run.environment } }
       : {}),
     datasets: run.datasets,
-    metrics: run.metrics.map((m) => ({ key: m.key, last: m.lastValue, min: m.minValue, max: m.maxValue, step: m.lastStep })),
+    metrics: run.metrics.map((m) => ({ key: m.key, last: toLineage(m.lastValue), min: toLineage(m.minValue), max: toLineage(m.maxValue), step: m.lastStep })),
   };
 }
 
@@ -206,7 +209,7 @@ export async function versionFacts(db: DbOrTx, versions: ModelVersionRow[]): Pro
       .sort((a, b) => verdictRank[b] - verdictRank[a])[0];
     return {
       version: v.version,
-      metrics: v.lineage.metrics,
+      metrics: v.lineage.metrics.map((m) => ({ key: m.key, last: fromLineage(m.last), min: fromLineage(m.min), max: fromLineage(m.max) })),
       runStatus: runRows.find((r) => r.id === v.runId)?.status ?? null,
       environment: v.lineage.environment ?? null,
       reproduction: best ?? null,

@@ -240,6 +240,9 @@ class Client:
     def get_run(self, run_id: str) -> Any:
         return self.get(f"/runs/{quote_segment(run_id)}")
 
+    def register_model(self, run_id: str, body: Mapping[str, Any]) -> Any:
+        return self.post(f"/runs/{quote_segment(run_id)}/models", dict(body))
+
     def update_run(self, run_id: str, fields: Mapping[str, Any], **kw: Any) -> Any:
         """PATCHes status, name and/or notes."""
         return self.patch(f"/runs/{quote_segment(run_id)}", {k: v for k, v in fields.items() if v is not None}, **kw)

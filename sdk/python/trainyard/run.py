@@ -263,6 +263,19 @@ class Run:
             log.warning("trainyard: log_artifact(%r) failed: %s", local_path, e)
         return stored
 
+    def register_model(self, name: str, artifact_path: str, description: str = "") -> Dict[str, Any]:
+        """Registers an artifact of this run (a file or a folder) as the next version of model ``name``.
+
+        Waits for what was logged so far to reach the server first, so the version's metric snapshot
+        includes it. Creates the model on first use. Raises ``ApiError`` when the server refuses
+        (no such artifact, no permission), since a model that silently did not register is worse.
+        """
+        self.flush()
+        body = {"name": name, "artifact_path": artifact_path.strip("/")}
+        if description:
+            body["description"] = description
+        return self.client.register_model(self.id, body)
+
     # -- ending ----------------------------------------------------------------------------------
 
     def flush(self, timeout: Optional[float] = None) -> bool:

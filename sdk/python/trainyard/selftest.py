@@ -82,6 +82,11 @@ def main(argv: List[str] = None) -> int:  # type: ignore[assignment]
             check(uploaded[0].get("sha256") == hashlib.sha256(payload).hexdigest(), f"artifact sha256 {uploaded[0].get('sha256')}")
             check(uploaded[0].get("size") == len(payload), f"artifact size {uploaded[0].get('size')} != {len(payload)}")
 
+        version = run.register_model("selftest-model", "selftest")
+        check(version.get("artifact_path") == "selftest", f"register_model answered {version!r}")
+        lineage_keys = {m.get("key") for m in version.get("lineage", {}).get("metrics", [])}
+        check(set(KEYS) <= lineage_keys, f"model version lineage has metrics {sorted(lineage_keys)}")
+
         ok = run.finish()
         check(ok, "finish() could not deliver everything")
         client = run.client

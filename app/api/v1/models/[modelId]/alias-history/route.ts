@@ -1,0 +1,3 @@
+import { aliasHistoryRoute } from "@/server/http/handlers/registry";
+
+export const GET = aliasHistoryRoute;

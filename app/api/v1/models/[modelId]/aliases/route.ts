@@ -1,0 +1,3 @@
+import { listAliasesRoute } from "@/server/http/handlers/registry";
+
+export const GET = listAliasesRoute;

@@ -1,0 +1,3 @@
+import { getVersionRoute } from "@/server/http/handlers/registry";
+
+export const GET = getVersionRoute;

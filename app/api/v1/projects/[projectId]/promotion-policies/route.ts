@@ -1,0 +1,3 @@
+import { listPoliciesRoute } from "@/server/http/handlers/registry";
+
+export const GET = listPoliciesRoute;

@@ -1,0 +1,3 @@
+import { listProjectPromotionsRoute } from "@/server/http/handlers/registry";
+
+export const GET = listProjectPromotionsRoute;

@@ -1,0 +1,3 @@
+import { applyPromotionRoute } from "@/server/http/handlers/registry";
+
+export const POST = applyPromotionRoute;

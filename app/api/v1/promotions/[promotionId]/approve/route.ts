@@ -1,0 +1,3 @@
+import { approvePromotionRoute } from "@/server/http/handlers/registry";
+
+export const POST = approvePromotionRoute;

@@ -1,0 +1,3 @@
+import { cancelPromotionRoute } from "@/server/http/handlers/registry";
+
+export const POST = cancelPromotionRoute;

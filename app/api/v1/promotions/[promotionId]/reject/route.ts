@@ -1,0 +1,3 @@
+import { rejectPromotionRoute } from "@/server/http/handlers/registry";
+
+export const POST = rejectPromotionRoute;

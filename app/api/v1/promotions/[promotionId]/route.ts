@@ -1,0 +1,3 @@
+import { getPromotionRoute } from "@/server/http/handlers/registry";
+
+export const GET = getPromotionRoute;

@@ -1,0 +1,3 @@
+import { reviewQueueRoute } from "@/server/http/handlers/registry";
+
+export const GET = reviewQueueRoute;

@@ -1,0 +1,3 @@
+import { registerFromRunRoute } from "@/server/http/handlers/registry";
+
+export const POST = registerFromRunRoute;
