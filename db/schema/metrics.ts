@@ -58,6 +58,8 @@ export const metricChunks = pgTable(
     valueMin: doublePrecision("value_min"),
     valueMax: doublePrecision("value_max"),
     data: bytea("data").notNull(),
+    /** server/tracking/chunk-summary.ts; null on chunks written before summaries existed. */
+    summary: bytea("summary"),
   },
   (t) => [index("metric_chunks_series_id_step_min_idx").on(t.seriesId, t.stepMin)],
 );

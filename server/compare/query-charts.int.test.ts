@@ -72,6 +72,30 @@ describe.each(testDatabases)("chart query on $name", ({ open }) => {
     expect(Array.from(s.y)).toEqual(Array.from({ length: 300 }, (_, i) => 1 / (i + 1)));
   });
 
+  it("charts a whole long series from chunk summaries, matching the points within one bucket", async () => {
+    const runId = await newRun();
+    const n = 70_000;
+    await log(runId, steps("loss", n, (s) => (s === 43_210 ? 1e6 : s === 777 ? "NaN" : Math.cos(s / 300))), 7000);
+    // A chunk written before summaries existed is summarised from its points when read.
+    const [series0] = await h.db.select({ id: metricSeries.id }).from(metricSeries).where(eq(metricSeries.runId, runId));
+    const { metricChunks } = await import("@/db/schema");
+    const [firstChunk] = await h.db.select({ id: metricChunks.id }).from(metricChunks).where(eq(metricChunks.seriesId, series0!.id)).limit(1);
+    await h.db.update(metricChunks).set({ summary: null }).where(eq(metricChunks.id, firstChunk!.id));
+
+    const whole = (await query({ runIds: [runId], keys: ["loss"], maxPoints: 1000 })).series[0]!;
+    // The same buckets computed from every point (a range query reads the points).
+    const exact = (await query({ runIds: [runId], keys: ["loss"], maxPoints: 1000, range: [0, n - 1] })).series[0]!;
+    expect(whole).toMatchObject({ aggregated: true, total: n });
+    expect(whole.x.length).toBe(exact.x.length);
+    expect(Array.from(whole.count!).reduce((a, b) => a + b, 0)).toBe(n);
+    expect(Math.max(...whole.max!)).toBe(1e6);
+    const width = n / 1000;
+    for (let i = 0; i < exact.x.length; i++) expect(Math.abs(whole.x[i]! - exact.x[i]!)).toBeLessThanOrEqual(width);
+    // A bucket's min and max come from the same points give or take an entry at its edges.
+    const spike = Array.from(exact.max!).indexOf(1e6);
+    expect(Math.abs(Array.from(whole.max!).indexOf(1e6) - spike)).toBeLessThanOrEqual(1);
+  });
+
   it("bounds a larger series and keeps a single spike in its bucket's max", async () => {
     const runId = await newRun();
     await log(runId, steps("loss", 20_000, (s) => (s === 12_345 ? 1e6 : Math.sin(s / 50))), 5000);

@@ -4,7 +4,8 @@ import type { ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { projectAccess } from "../teams/access";
 import { forEachBucket } from "../tracking/downsample";
-import { forEachSeriesColumns, type SeriesColumns } from "./read-columns";
+import { bucketSummaries, type SummaryColumns } from "../tracking/chunk-summary";
+import { forEachSeriesColumns, forEachSeriesSummary, type SeriesColumns } from "./read-columns";
 import { ChartQueryInput, type ChartRange, type XAxis } from "./schemas";
 import { type CachedSeries, seriesCacheFor } from "./series-cache";
 
@@ -52,11 +53,22 @@ export async function queryCharts({ ctx, input }: Verb<ChartQueryInput>): Promis
     if (hit) shaped.set(s.id, hit);
     else misses.push(s);
   }
-  if (misses.length > 0) {
-    const byId = new Map(misses.map((s) => [s.id, s]));
+  // A whole long series by step is bucketed from its chunks' summaries instead of every point.
+  const summarised = misses.filter((s) => q.xAxis === "step" && !q.range && s.count >= q.maxPoints * SUMMARY_POINTS_PER_BUCKET);
+  if (summarised.length > 0) {
+    const byId = new Map(summarised.map((s) => [s.id, s]));
+    await forEachSeriesSummary(ctx.db, summarised, (id, summary) => {
+      const result = shapeSummary(summary, q.maxPoints);
+      cache.set(cacheKey(byId.get(id)!), result);
+      shaped.set(id, result);
+    });
+  }
+  const raw = misses.filter((s) => !shaped.has(s.id));
+  if (raw.length > 0) {
+    const byId = new Map(raw.map((s) => [s.id, s]));
     await forEachSeriesColumns(
       ctx.db,
-      misses,
+      raw,
       q.xAxis === "step" ? "step" : "timestamp",
       (id, columns) => {
         const s = byId.get(id)!;
@@ -78,6 +90,33 @@ export async function queryCharts({ ctx, input }: Verb<ChartQueryInput>): Promis
     }
   }
   return { series };
+}
+
+/**
+ * Series with at least this many points per asked bucket use summaries: a bucket then spans two or
+ * more summary entries (32 points each), so an entry straddling a bucket edge is a small share.
+ */
+const SUMMARY_POINTS_PER_BUCKET = 64;
+
+export function shapeSummary(summary: SummaryColumns, maxPoints: number): CachedSeries {
+  const size = Math.min(summary.first.length, maxPoints);
+  const x = new Float64Array(size);
+  const y = new Float64Array(size);
+  const min = new Float64Array(size);
+  const max = new Float64Array(size);
+  const count = new Float64Array(size);
+  let k = 0;
+  let total = 0;
+  bucketSummaries(summary, maxPoints, (bx, by, bmin, bmax, bcount) => {
+    x[k] = bx;
+    y[k] = by;
+    min[k] = bmin;
+    max[k] = bmax;
+    count[k] = bcount;
+    total += bcount;
+    k++;
+  });
+  return { aggregated: true, total, x: x.slice(0, k), y: y.slice(0, k), min: min.slice(0, k), max: max.slice(0, k), count: count.slice(0, k) };
 }
 
 /** Steps are safe integers (tracking/schemas): a wider range asks for all of them. */

@@ -1,6 +1,7 @@
 import { and, asc, gte, inArray, lte, sql } from "drizzle-orm";
 import { type DbOrTx, isPglite } from "@/db/client";
 import { metricChunks } from "@/db/schema";
+import { decodeSummaries, encodeSummary, type SummaryColumns } from "../tracking/chunk-summary";
 
 /** Which packed column a chart's x comes from. */
 export type XColumn = "step" | "timestamp";
@@ -117,6 +118,52 @@ export async function forEachSeriesColumns(
       const group = groups[next++]!;
       const chunks = await readGroup(db, group.map((s) => s.id), column, stepRange);
       for (const s of group) visit(s.id, mergeColumns(chunks.get(s.id) ?? []));
+    }
+  };
+  const workers = isPglite(db) ? 1 : Math.min(PARALLEL_GROUPS, groups.length);
+  await Promise.all(Array.from({ length: workers }, worker));
+}
+
+async function readSummaryGroup(db: DbOrTx, ids: number[]) {
+  const rows = await db
+    .select({
+      seriesId: metricChunks.seriesId,
+      count: metricChunks.count,
+      summary: sql<string | null>`encode(${metricChunks.summary}, 'base64')`,
+      // Chunks written before summaries existed: their steps and values, summarised here.
+      raw: sql<string | null>`case when ${metricChunks.summary} is null then ${twoColumns.step} end`,
+    })
+    .from(metricChunks)
+    .where(inArray(metricChunks.seriesId, ids))
+    .orderBy(asc(metricChunks.seriesId), asc(metricChunks.stepMin), asc(metricChunks.id));
+  const bySeries = new Map<number, Float64Array[]>();
+  for (const row of rows) {
+    let part: Float64Array;
+    if (row.summary !== null) part = float64s(Buffer.from(row.summary, "base64"));
+    else {
+      const all = float64s(Buffer.from(row.raw ?? "", "base64"));
+      part = float64s(encodeSummary({ steps: all.subarray(0, row.count), values: all.subarray(row.count, 2 * row.count) }));
+    }
+    const list = bySeries.get(row.seriesId);
+    if (list) list.push(part);
+    else bySeries.set(row.seriesId, [part]);
+  }
+  return bySeries;
+}
+
+/**
+ * Like forEachSeriesColumns over whole series, but reads each chunk's summary (a few entries per
+ * chunk instead of every point): what a full-range chart of long series needs.
+ */
+export async function forEachSeriesSummary(db: DbOrTx, series: readonly SeriesToRead[], visit: (seriesId: number, summary: SummaryColumns) => void): Promise<void> {
+  // A summary entry stands for up to 32 points: groups can hold that many more series.
+  const groups = readGroups(series, GROUP_POINTS * 16);
+  let next = 0;
+  const worker = async () => {
+    while (next < groups.length) {
+      const group = groups[next++]!;
+      const parts = await readSummaryGroup(db, group.map((s) => s.id));
+      for (const s of group) visit(s.id, decodeSummaries(parts.get(s.id) ?? []));
     }
   };
   const workers = isPglite(db) ? 1 : Math.min(PARALLEL_GROUPS, groups.length);

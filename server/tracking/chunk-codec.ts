@@ -1,3 +1,5 @@
+import { encodeSummary } from "./chunk-summary";
+
 /** Points of one series, as parallel columns. Steps and timestamps are integers (ms). */
 export interface Points {
   steps: Float64Array;
@@ -13,6 +15,8 @@ export interface EncodedChunk {
   /** Over non-NaN values; null when every value is NaN. */
   valueMin: number | null;
   valueMax: number | null;
+  /** Step-ordered value statistics per few points, for full-range charts (chunk-summary.ts). */
+  summary: Buffer;
 }
 
 /** Packs points as float64 little-endian columns: steps, then values, then timestamps. */
@@ -36,7 +40,7 @@ export function encodeChunk(points: Points): EncodedChunk {
     if (valueMax === null || v > valueMax) valueMax = v;
   }
   const data = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
-  return { data, count: n, stepMin, stepMax, valueMin, valueMax };
+  return { data, count: n, stepMin, stepMax, valueMin, valueMax, summary: encodeSummary(points) };
 }
 
 // Float64Array needs 8-byte alignment; buffers from the driver or from base64 may not have it.

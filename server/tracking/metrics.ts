@@ -111,6 +111,7 @@ export async function logMetrics({ ctx, input }: Verb<LogMetricsInput>) {
         valueMin: chunk.valueMin,
         valueMax: chunk.valueMax,
         data: chunk.data,
+        summary: chunk.summary,
       })),
     );
     return { accepted, rejected, duplicate: false };

@@ -49,5 +49,5 @@ export const registryRouter = createTRPCRouter({
   approve: authedProcedure.input(ReviewInput).mutation(({ ctx, input }) => approvePromotion({ ctx: ctx.svc, input })),
   reject: authedProcedure.input(ReviewInput).mutation(({ ctx, input }) => rejectPromotion({ ctx: ctx.svc, input })),
   cancel: authedProcedure.input(ReviewInput).mutation(({ ctx, input }) => cancelPromotion({ ctx: ctx.svc, input })),
-  apply: authedProcedure.input(PromotionRef).mutation(({ ctx, input }) => applyPromotion({ ctx: ctx.svc, input })),
+  applyPromotion: authedProcedure.input(PromotionRef).mutation(({ ctx, input }) => applyPromotion({ ctx: ctx.svc, input })),
 });

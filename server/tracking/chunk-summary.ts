@@ -1,0 +1,138 @@
+/** Points per summary entry: a full chunk (1,000 points) keeps 32 entries, about 1.8 KB. */
+export const SUMMARY_SPAN = 32;
+/** Float64 fields per entry: first step, last step, sum and count of non-NaN values, min, max, points. */
+const FIELDS = 7;
+
+/**
+ * A chunk's points in step order, cut into runs of SUMMARY_SPAN points, each kept as its step range
+ * and value statistics. A full-range chart of a long series buckets these instead of every point:
+ * each bucket's min and max stay exact; an entry that straddles a bucket edge is counted in the
+ * bucket where it starts, which can move a point by at most one bucket (about one pixel).
+ */
+export function encodeSummary(points: { steps: Float64Array; values: Float64Array }): Buffer {
+  const n = points.steps.length;
+  let order: ArrayLike<number> | null = null;
+  for (let i = 1; i < n; i++) {
+    if (points.steps[i]! < points.steps[i - 1]!) {
+      order = Array.from({ length: n }, (_, k) => k).sort((a, b) => points.steps[a]! - points.steps[b]! || a - b);
+      break;
+    }
+  }
+  const at = (k: number) => (order ? order[k]! : k);
+  const entries = Math.ceil(n / SUMMARY_SPAN);
+  const out = new Float64Array(entries * FIELDS);
+  for (let e = 0; e < entries; e++) {
+    const start = e * SUMMARY_SPAN;
+    const end = Math.min(n, start + SUMMARY_SPAN);
+    let sum = 0;
+    let finite = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let k = start; k < end; k++) {
+      const v = points.values[at(k)]!;
+      if (Number.isNaN(v)) continue;
+      finite++;
+      sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const o = e * FIELDS;
+    out[o] = points.steps[at(start)]!;
+    out[o + 1] = points.steps[at(end - 1)]!;
+    out[o + 2] = sum;
+    out[o + 3] = finite;
+    out[o + 4] = finite ? min : NaN;
+    out[o + 5] = finite ? max : NaN;
+    out[o + 6] = end - start;
+  }
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** Summary entries of one series, as parallel columns sorted by first step. */
+export interface SummaryColumns {
+  first: Float64Array;
+  last: Float64Array;
+  sum: Float64Array;
+  finite: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+  count: Float64Array;
+}
+
+export function decodeSummaries(parts: Float64Array[]): SummaryColumns {
+  const total = parts.reduce((n, p) => n + p.length / FIELDS, 0);
+  const cols: SummaryColumns = {
+    first: new Float64Array(total),
+    last: new Float64Array(total),
+    sum: new Float64Array(total),
+    finite: new Float64Array(total),
+    min: new Float64Array(total),
+    max: new Float64Array(total),
+    count: new Float64Array(total),
+  };
+  let k = 0;
+  for (const p of parts) {
+    for (let o = 0; o < p.length; o += FIELDS, k++) {
+      cols.first[k] = p[o]!;
+      cols.last[k] = p[o + 1]!;
+      cols.sum[k] = p[o + 2]!;
+      cols.finite[k] = p[o + 3]!;
+      cols.min[k] = p[o + 4]!;
+      cols.max[k] = p[o + 5]!;
+      cols.count[k] = p[o + 6]!;
+    }
+  }
+  let sorted = true;
+  for (let i = 1; i < total && sorted; i++) if (cols.first[i]! < cols.first[i - 1]!) sorted = false;
+  if (sorted) return cols;
+  const order = Array.from({ length: total }, (_, i) => i).sort((a, b) => cols.first[a]! - cols.first[b]! || a - b);
+  const pick = (c: Float64Array) => Float64Array.from(order, (i) => c[i]!);
+  return {
+    first: pick(cols.first),
+    last: pick(cols.last),
+    sum: pick(cols.sum),
+    finite: pick(cols.finite),
+    min: pick(cols.min),
+    max: pick(cols.max),
+    count: pick(cols.count),
+  };
+}
+
+/** Receives one bucket: its first step, mean of non-NaN values, min, max and point count. */
+export type SummaryBucketSink = (x: number, value: number, min: number, max: number, count: number) => void;
+
+/**
+ * Buckets summary entries into at most `maxPoints` equal step ranges over the series' whole step
+ * span, the same widths forEachBucket (downsample.ts) cuts from the points themselves.
+ */
+export function bucketSummaries(s: SummaryColumns, maxPoints: number, emit: SummaryBucketSink): void {
+  const n = s.first.length;
+  if (n === 0) return;
+  const first = s.first[0]!;
+  let last = -Infinity;
+  for (let i = 0; i < n; i++) if (s.last[i]! > last) last = s.last[i]!;
+  const width = Math.max(1, (last - first + 1) / maxPoints);
+  const bucketOf = (v: number) => Math.min(maxPoints - 1, Math.max(0, Math.floor((v - first) / width))) || 0;
+  let i = 0;
+  while (i < n) {
+    const bucket = bucketOf(s.first[i]!);
+    const x = s.first[i]!;
+    let sum = 0;
+    let finite = 0;
+    let count = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    do {
+      sum += s.sum[i]!;
+      finite += s.finite[i]!;
+      count += s.count[i]!;
+      if (s.finite[i]! > 0) {
+        if (s.min[i]! < min) min = s.min[i]!;
+        if (s.max[i]! > max) max = s.max[i]!;
+      }
+      i++;
+    } while (i < n && bucketOf(s.first[i]!) === bucket);
+    if (finite === 0) emit(x, NaN, NaN, NaN, count);
+    else emit(x, min === max ? min : sum / finite, min, max, count);
+  }
+}
