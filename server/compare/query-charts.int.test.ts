@@ -94,6 +94,14 @@ describe.each(testDatabases)("chart query on $name", ({ open }) => {
     // A bucket's min and max come from the same points give or take an entry at its edges.
     const spike = Array.from(exact.max!).indexOf(1e6);
     expect(Math.abs(Array.from(whole.max!).indexOf(1e6) - spike)).toBeLessThanOrEqual(1);
+
+    // By relative time too (times ascend with steps here): one point a second from the first.
+    const timed = (await query({ runIds: [runId], keys: ["loss"], maxPoints: 1000, xAxis: "relative_time" })).series[0]!;
+    const timedExact = (await query({ runIds: [runId], keys: ["loss"], maxPoints: 1000, xAxis: "relative_time", range: [0, (n - 1) * 1000] })).series[0]!;
+    expect(timed).toMatchObject({ aggregated: true, total: n });
+    expect(timed.x.length).toBe(timedExact.x.length);
+    for (let i = 0; i < timed.x.length; i++) expect(Math.abs(timed.x[i]! - timedExact.x[i]!)).toBeLessThanOrEqual(width * 1000);
+    expect(Math.max(...timed.max!)).toBe(1e6);
   });
 
   it("bounds a larger series and keeps a single spike in its bucket's max", async () => {

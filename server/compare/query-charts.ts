@@ -4,7 +4,7 @@ import type { ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { projectAccess } from "../teams/access";
 import { forEachBucket } from "../tracking/downsample";
-import { bucketSummaries, type SummaryColumns } from "../tracking/chunk-summary";
+import { bucketSummaries, timeOrdered, type SummaryColumns } from "../tracking/chunk-summary";
 import { forEachSeriesColumns, forEachSeriesSummary, type SeriesColumns } from "./read-columns";
 import { ChartQueryInput, type ChartRange, type XAxis } from "./schemas";
 import { type CachedSeries, seriesCacheFor } from "./series-cache";
@@ -53,13 +53,17 @@ export async function queryCharts({ ctx, input }: Verb<ChartQueryInput>): Promis
     if (hit) shaped.set(s.id, hit);
     else misses.push(s);
   }
-  // A whole long series by step is bucketed from its chunks' summaries instead of every point.
-  const summarised = misses.filter((s) => q.xAxis === "step" && !q.range && s.count >= q.maxPoints * SUMMARY_POINTS_PER_BUCKET);
+  // A whole long series is bucketed from its chunks' summaries instead of every point (by time
+  // only when its times ascend with its steps; otherwise it is read point by point below).
+  const summarised = misses.filter((s) => !q.range && s.count >= q.maxPoints * SUMMARY_POINTS_PER_BUCKET);
   if (summarised.length > 0) {
     const byId = new Map(summarised.map((s) => [s.id, s]));
     await forEachSeriesSummary(ctx.db, summarised, (id, summary) => {
-      const result = shapeSummary(summary, q.maxPoints);
-      cache.set(cacheKey(byId.get(id)!), result);
+      const s = byId.get(id)!;
+      if (q.xAxis !== "step" && !timeOrdered(summary)) return;
+      const offset = q.xAxis === "relative_time" ? Math.min(startedAt.get(s.runId)!, summary.firstTime[0] ?? Infinity) : 0;
+      const result = shapeSummary(summary, q.maxPoints, q.xAxis === "step" ? "step" : "time", offset);
+      cache.set(cacheKey(s), result);
       shaped.set(id, result);
     });
   }
@@ -98,7 +102,7 @@ export async function queryCharts({ ctx, input }: Verb<ChartQueryInput>): Promis
  */
 const SUMMARY_POINTS_PER_BUCKET = 64;
 
-export function shapeSummary(summary: SummaryColumns, maxPoints: number): CachedSeries {
+export function shapeSummary(summary: SummaryColumns, maxPoints: number, axis: "step" | "time" = "step", offset = 0): CachedSeries {
   const size = Math.min(summary.first.length, maxPoints);
   const x = new Float64Array(size);
   const y = new Float64Array(size);
@@ -115,7 +119,7 @@ export function shapeSummary(summary: SummaryColumns, maxPoints: number): Cached
     count[k] = bcount;
     total += bcount;
     k++;
-  });
+  }, axis, offset);
   return { aggregated: true, total, x: x.slice(0, k), y: y.slice(0, k), min: min.slice(0, k), max: max.slice(0, k), count: count.slice(0, k) };
 }
 

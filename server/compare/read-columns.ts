@@ -130,8 +130,8 @@ async function readSummaryGroup(db: DbOrTx, ids: number[]) {
       seriesId: metricChunks.seriesId,
       count: metricChunks.count,
       summary: sql<string | null>`encode(${metricChunks.summary}, 'base64')`,
-      // Chunks written before summaries existed: their steps and values, summarised here.
-      raw: sql<string | null>`case when ${metricChunks.summary} is null then ${twoColumns.step} end`,
+      // Chunks written before summaries existed: their points, summarised here.
+      raw: sql<string | null>`case when ${metricChunks.summary} is null then encode(${metricChunks.data}, 'base64') end`,
     })
     .from(metricChunks)
     .where(inArray(metricChunks.seriesId, ids))
@@ -142,7 +142,8 @@ async function readSummaryGroup(db: DbOrTx, ids: number[]) {
     if (row.summary !== null) part = float64s(Buffer.from(row.summary, "base64"));
     else {
       const all = float64s(Buffer.from(row.raw ?? "", "base64"));
-      part = float64s(encodeSummary({ steps: all.subarray(0, row.count), values: all.subarray(row.count, 2 * row.count) }));
+      const n = row.count;
+      part = float64s(encodeSummary({ steps: all.subarray(0, n), values: all.subarray(n, 2 * n), timestamps: all.subarray(2 * n, 3 * n) }));
     }
     const list = bySeries.get(row.seriesId);
     if (list) list.push(part);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Points } from "./chunk-codec";
-import { bucketSummaries, decodeSummaries, encodeSummary, SUMMARY_SPAN } from "./chunk-summary";
+import { bucketSummaries, decodeSummaries, encodeSummary, SUMMARY_SPAN, timeOrdered } from "./chunk-summary";
 import { forEachBucket } from "./downsample";
 
 function series(n: number, from = 0, value = (s: number) => Math.sin(s / 50)): Points {
@@ -37,6 +37,10 @@ describe("chunk summaries", () => {
     const p: Points = { steps: Float64Array.from([5, 1, 3, 2]), values: Float64Array.from([50, 10, 30, 20]), timestamps: new Float64Array(4) };
     const s = decodeSummaries([f64(encodeSummary(p))]);
     expect([s.first[0], s.last[0], s.min[0], s.max[0]]).toEqual([1, 5, 10, 50]);
+    // Timestamps that go backwards in step order mark the entry: time axes read its points.
+    expect(timeOrdered(s)).toBe(true);
+    const back = decodeSummaries([f64(encodeSummary({ ...p, timestamps: Float64Array.from([1, 4, 3, 2]) }))]);
+    expect(timeOrdered(back)).toBe(false);
   });
 
   it("bucket like the points do when entries fall inside buckets, and never lose a spike", () => {
@@ -64,6 +68,10 @@ describe("chunk summaries", () => {
     expect(odd.reduce((n, b) => n + b.count, 0)).toBe(100_000);
     expect(Math.max(...odd.map((b) => b.max))).toBe(42);
     expect(Math.min(...odd.map((b) => b.min))).toBe(-42);
+    // By time, shifted to a start: the same buckets here, since time = 1,000 + step.
+    const byTime: number[] = [];
+    bucketSummaries(decodeSummaries(chunks.map((c) => f64(encodeSummary(c)))), 100, (x) => byTime.push(x), "time", 1_000);
+    expect(byTime).toEqual(fromSummaries.map((b) => b.x));
   });
 
   it("answer NaN for a bucket without a finite value, as forEachBucket does", () => {

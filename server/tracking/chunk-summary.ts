@@ -1,7 +1,10 @@
 /** Points per summary entry: a full chunk (1,000 points) keeps 32 entries, about 1.8 KB. */
 export const SUMMARY_SPAN = 32;
-/** Float64 fields per entry: first step, last step, sum and count of non-NaN values, min, max, points. */
-const FIELDS = 7;
+/**
+ * Float64 fields per entry: first and last step, first and last timestamp (NaN when the entry's
+ * timestamps go backwards in step order), sum and count of non-NaN values, min, max, points.
+ */
+const FIELDS = 9;
 
 /**
  * A chunk's points in step order, cut into runs of SUMMARY_SPAN points, each kept as its step range
@@ -9,7 +12,7 @@ const FIELDS = 7;
  * each bucket's min and max stay exact; an entry that straddles a bucket edge is counted in the
  * bucket where it starts, which can move a point by at most one bucket (about one pixel).
  */
-export function encodeSummary(points: { steps: Float64Array; values: Float64Array }): Buffer {
+export function encodeSummary(points: { steps: Float64Array; values: Float64Array; timestamps: Float64Array }): Buffer {
   const n = points.steps.length;
   let order: ArrayLike<number> | null = null;
   for (let i = 1; i < n; i++) {
@@ -28,7 +31,9 @@ export function encodeSummary(points: { steps: Float64Array; values: Float64Arra
     let finite = 0;
     let min = Infinity;
     let max = -Infinity;
+    let timeOrdered = true;
     for (let k = start; k < end; k++) {
+      if (k > start && points.timestamps[at(k)]! < points.timestamps[at(k - 1)]!) timeOrdered = false;
       const v = points.values[at(k)]!;
       if (Number.isNaN(v)) continue;
       finite++;
@@ -39,11 +44,13 @@ export function encodeSummary(points: { steps: Float64Array; values: Float64Arra
     const o = e * FIELDS;
     out[o] = points.steps[at(start)]!;
     out[o + 1] = points.steps[at(end - 1)]!;
-    out[o + 2] = sum;
-    out[o + 3] = finite;
-    out[o + 4] = finite ? min : NaN;
-    out[o + 5] = finite ? max : NaN;
-    out[o + 6] = end - start;
+    out[o + 2] = timeOrdered ? points.timestamps[at(start)]! : NaN;
+    out[o + 3] = timeOrdered ? points.timestamps[at(end - 1)]! : NaN;
+    out[o + 4] = sum;
+    out[o + 5] = finite;
+    out[o + 6] = finite ? min : NaN;
+    out[o + 7] = finite ? max : NaN;
+    out[o + 8] = end - start;
   }
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
@@ -52,6 +59,8 @@ export function encodeSummary(points: { steps: Float64Array; values: Float64Arra
 export interface SummaryColumns {
   first: Float64Array;
   last: Float64Array;
+  firstTime: Float64Array;
+  lastTime: Float64Array;
   sum: Float64Array;
   finite: Float64Array;
   min: Float64Array;
@@ -64,6 +73,8 @@ export function decodeSummaries(parts: Float64Array[]): SummaryColumns {
   const cols: SummaryColumns = {
     first: new Float64Array(total),
     last: new Float64Array(total),
+    firstTime: new Float64Array(total),
+    lastTime: new Float64Array(total),
     sum: new Float64Array(total),
     finite: new Float64Array(total),
     min: new Float64Array(total),
@@ -75,11 +86,13 @@ export function decodeSummaries(parts: Float64Array[]): SummaryColumns {
     for (let o = 0; o < p.length; o += FIELDS, k++) {
       cols.first[k] = p[o]!;
       cols.last[k] = p[o + 1]!;
-      cols.sum[k] = p[o + 2]!;
-      cols.finite[k] = p[o + 3]!;
-      cols.min[k] = p[o + 4]!;
-      cols.max[k] = p[o + 5]!;
-      cols.count[k] = p[o + 6]!;
+      cols.firstTime[k] = p[o + 2]!;
+      cols.lastTime[k] = p[o + 3]!;
+      cols.sum[k] = p[o + 4]!;
+      cols.finite[k] = p[o + 5]!;
+      cols.min[k] = p[o + 6]!;
+      cols.max[k] = p[o + 7]!;
+      cols.count[k] = p[o + 8]!;
     }
   }
   let sorted = true;
@@ -90,6 +103,8 @@ export function decodeSummaries(parts: Float64Array[]): SummaryColumns {
   return {
     first: pick(cols.first),
     last: pick(cols.last),
+    firstTime: pick(cols.firstTime),
+    lastTime: pick(cols.lastTime),
     sum: pick(cols.sum),
     finite: pick(cols.finite),
     min: pick(cols.min),
@@ -98,25 +113,40 @@ export function decodeSummaries(parts: Float64Array[]): SummaryColumns {
   };
 }
 
-/** Receives one bucket: its first step, mean of non-NaN values, min, max and point count. */
+/**
+ * Whether the entries, in step order, are also in time order (each entry's times ascend and no
+ * entry starts before the previous one ended): then time axes can be bucketed from them too.
+ */
+export function timeOrdered(s: SummaryColumns): boolean {
+  for (let i = 0; i < s.first.length; i++) {
+    if (Number.isNaN(s.firstTime[i]!)) return false;
+    if (i > 0 && s.firstTime[i]! < s.lastTime[i - 1]!) return false;
+  }
+  return true;
+}
+
+/** Receives one bucket: its first x, mean of non-NaN values, min, max and point count. */
 export type SummaryBucketSink = (x: number, value: number, min: number, max: number, count: number) => void;
 
 /**
- * Buckets summary entries into at most `maxPoints` equal step ranges over the series' whole step
- * span, the same widths forEachBucket (downsample.ts) cuts from the points themselves.
+ * Buckets summary entries into at most `maxPoints` equal x ranges over the series' whole span, the
+ * same widths forEachBucket (downsample.ts) cuts from the points themselves. `axis` picks steps or
+ * timestamps (shifted by `offset`); timestamps need timeOrdered().
  */
-export function bucketSummaries(s: SummaryColumns, maxPoints: number, emit: SummaryBucketSink): void {
+export function bucketSummaries(s: SummaryColumns, maxPoints: number, emit: SummaryBucketSink, axis: "step" | "time" = "step", offset = 0): void {
   const n = s.first.length;
   if (n === 0) return;
-  const first = s.first[0]!;
+  const xs = axis === "step" ? s.first : s.firstTime;
+  const xe = axis === "step" ? s.last : s.lastTime;
+  const first = xs[0]! - offset;
   let last = -Infinity;
-  for (let i = 0; i < n; i++) if (s.last[i]! > last) last = s.last[i]!;
+  for (let i = 0; i < n; i++) if (xe[i]! - offset > last) last = xe[i]! - offset;
   const width = Math.max(1, (last - first + 1) / maxPoints);
   const bucketOf = (v: number) => Math.min(maxPoints - 1, Math.max(0, Math.floor((v - first) / width))) || 0;
   let i = 0;
   while (i < n) {
-    const bucket = bucketOf(s.first[i]!);
-    const x = s.first[i]!;
+    const bucket = bucketOf(xs[i]! - offset);
+    const x = xs[i]! - offset;
     let sum = 0;
     let finite = 0;
     let count = 0;
@@ -131,7 +161,7 @@ export function bucketSummaries(s: SummaryColumns, maxPoints: number, emit: Summ
         if (s.max[i]! > max) max = s.max[i]!;
       }
       i++;
-    } while (i < n && bucketOf(s.first[i]!) === bucket);
+    } while (i < n && bucketOf(xs[i]! - offset) === bucket);
     if (finite === 0) emit(x, NaN, NaN, NaN, count);
     else emit(x, min === max ? min : sum / finite, min, max, count);
   }
