@@ -13,11 +13,14 @@ import type { BlobStore } from "./storage/blob-store";
 import { localBlobStore } from "./storage/local-blob-store";
 import { s3BlobStore } from "./storage/s3-blob-store";
 import { startCompactor } from "./tracking/compact-metrics";
+import { startWebhookDelivery } from "./webhooks/deliver";
 
 export interface Runtime {
   handle: DbHandle;
   auth: Auth;
   blobs: BlobStore;
+  /** The server secret: signs sessions, and keys the encryption of stored secrets (server/auth/encryption.ts). */
+  secret: string;
 }
 
 // One runtime per server process (PGlite allows a single connection); kept on globalThis so that
@@ -54,8 +57,9 @@ async function start(): Promise<Runtime> {
   const handle = await openDb(
     e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: path.join(e.dataDir, "db") },
   );
+  const secret = secretFor(e.dataDir, e.TRAINYARD_SECRET);
   const auth = createAuth(handle.db, {
-    secret: secretFor(e.dataDir, e.TRAINYARD_SECRET),
+    secret,
     baseURL: e.TRAINYARD_BASE_URL,
   });
   await bootstrapAdmin(serviceContext(handle.db, null), auth, e.TRAINYARD_ADMIN_EMAIL, e.TRAINYARD_ADMIN_PASSWORD);
@@ -73,6 +77,7 @@ async function start(): Promise<Runtime> {
   if (e.TRAINYARD_LOCAL_AGENT_TOKEN) await ensureLocalTarget(handle.db, e.TRAINYARD_LOCAL_AGENT_TOKEN);
   startCompactor(handle.db, logger);
   startReaper(handle.db);
+  startWebhookDelivery(handle.db, secret, logger);
   logger.info({ database: handle.kind, artifacts: blobs.kind, ms: Date.now() - started }, "database migrated and ready");
-  return { handle, auth, blobs };
+  return { handle, auth, blobs, secret };
 }

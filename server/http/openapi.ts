@@ -4,16 +4,19 @@ import * as auth from "./handlers/auth";
 import * as charts from "./handlers/charts";
 import * as agent from "./handlers/agent";
 import * as compute from "./handlers/compute";
+import * as dashboards from "./handlers/dashboards";
 import * as environments from "./handlers/environments";
 import * as jobs from "./handlers/jobs";
 import * as logs from "./handlers/logs";
 import * as metrics from "./handlers/metrics";
 import * as projects from "./handlers/projects";
+import * as registry from "./handlers/registry";
 import * as runs from "./handlers/runs";
 import * as teams from "./handlers/teams";
+import * as webhooks from "./handlers/webhooks";
 import type { RouteContract } from "./route";
 
-const modules = [auth, teams, projects, compute, agent, jobs, environments, runs, metrics, logs, artifacts, charts];
+const modules = [auth, teams, projects, compute, agent, jobs, environments, runs, metrics, logs, artifacts, charts, webhooks, dashboards, registry];
 
 function routeContracts(): RouteContract[] {
   return modules

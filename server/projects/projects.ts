@@ -3,6 +3,7 @@ import { projects, teamMembers, teams } from "@/db/schema";
 import { writeAudit } from "../audit/write-audit";
 import { requireActor } from "../auth/actor";
 import type { ServiceContext } from "../context";
+import { createDefaultDashboard } from "../dashboards/default-dashboard";
 import { conflict, isUniqueViolation } from "../errors";
 import { createId } from "../ids";
 import { projectAccess, teamAccess } from "../teams/access";
@@ -35,6 +36,7 @@ export async function createProject({ ctx, input }: Verb<CreateProjectInput>) {
         targetId: project!.id,
         data: { name: data.name, slug: data.slug },
       });
+      await createDefaultDashboard(tx, actor, project!);
       return { ...project!, teamSlug: team.slug };
     });
   } catch (error) {

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { testDatabases } from "@/db/testing/databases";
@@ -15,6 +17,9 @@ import { setPolicy } from "./policies";
 import { getPromotion, pendingPromotions, reviewQueue } from "./promotion-reads";
 import { applyPromotion, approvePromotion, cancelPromotion, rejectPromotion, requestPromotion } from "./promotions";
 import { getVersion, registerFromRun, registerVersion } from "./versions";
+import { deliverDueWebhooks } from "../webhooks/deliver";
+import { verifySignature } from "../webhooks/signature";
+import { createWebhook } from "../webhooks/webhooks";
 
 async function* bytes(text: string) {
   yield new TextEncoder().encode(text);
@@ -274,5 +279,42 @@ describe.each(testDatabases)("model registry and promotions on $name", ({ open }
     // An alias without a policy moves directly, and is recorded the same way.
     expect(await setAlias({ ctx: as(member), input: { modelId: model.id, alias: "champion", version: 1 } })).toEqual({ alias: "champion", version: 1 });
     expect((await listAliasHistory({ ctx: as(member), input: { modelId: model.id, alias: "champion" } }))[0]).toMatchObject({ fromVersion: null, toVersion: 1, promotionId: null });
+  });
+
+  it("signs and sends model_version.created and promotion.applied to the project's webhook", async () => {
+    const { ctx, project, member, reviewer, as } = await setup();
+    const received: { event: string; body: Record<string, unknown>; valid: boolean }[] = [];
+    let secret = "";
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        const valid = verifySignature({ secret, body, timestamp: req.headers["x-trainyard-timestamp"] as string, signature: req.headers["x-trainyard-signature"] as string });
+        received.push({ event: String(req.headers["x-trainyard-event"]), body: JSON.parse(body) as Record<string, unknown>, valid });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      secret = (await createWebhook({ ctx, input: { projectId: project.id, url, events: ["model_version.created", "promotion.applied"] }, serverSecret: rt.secret })).secret;
+      const model = await createModel({ ctx: as(member), input: { projectId: project.id, name: "m" } });
+      const run = await trainedRun(member, project.id, 0.9);
+      const version = await registerVersion({ ctx: as(member), input: { modelId: model.id, runId: run.id, artifactPath: "model" } });
+      const p = await requestPromotion({ ctx: as(member), input: { modelId: model.id, version: 1, alias: "production" } });
+      // A request that was rejected or not yet applied sends nothing.
+      await deliverDueWebhooks(h.db, rt.secret);
+      expect(received.map((r) => r.event)).toEqual(["model_version.created"]);
+      await approvePromotion({ ctx: as(reviewer), input: { promotionId: p.id } });
+      await deliverDueWebhooks(h.db, rt.secret);
+      expect(received.map((r) => [r.event, r.valid])).toEqual([
+        ["model_version.created", true],
+        ["promotion.applied", true],
+      ]);
+      expect(received[0]!.body).toMatchObject({ event: "model_version.created", project_id: project.id, data: { model: { id: model.id, name: "m" }, version: { version: 1, artifact_sha256: version.artifactSha256 } } });
+      expect(received[1]!.body).toMatchObject({ data: { promotion: { id: p.id, alias: "production" }, version: { version: 1 }, previous_version: null } });
+    } finally {
+      server.close();
+    }
   });
 });

@@ -66,9 +66,11 @@ export async function auditRows(db: DbOrTx, teamId: string | null, action: strin
 
 /** What a server process holds, over a test database and a throwaway artifact folder. */
 export function testRuntime(handle: DbHandle): Runtime {
+  const secret = "t".repeat(32);
   return {
     handle,
-    auth: createAuth(handle.db, { secret: "t".repeat(32) }),
+    secret,
+    auth: createAuth(handle.db, { secret }),
     blobs: localBlobStore(mkdtempSync(path.join(tmpdir(), "trainyard-blobs-"))),
   };
 }

@@ -1,0 +1,4 @@
+import { createDashboardRoute, listDashboardsRoute } from "@/server/http/handlers/dashboards";
+
+export const GET = listDashboardsRoute;
+export const POST = createDashboardRoute;

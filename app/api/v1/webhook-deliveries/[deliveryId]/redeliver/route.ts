@@ -1,0 +1,3 @@
+import { redeliverRoute } from "@/server/http/handlers/webhooks";
+
+export const POST = redeliverRoute;

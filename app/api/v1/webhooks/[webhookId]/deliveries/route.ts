@@ -1,0 +1,3 @@
+import { listDeliveriesRoute } from "@/server/http/handlers/webhooks";
+
+export const GET = listDeliveriesRoute;

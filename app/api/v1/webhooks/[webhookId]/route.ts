@@ -1,0 +1,4 @@
+import { deleteWebhookRoute, updateWebhookRoute } from "@/server/http/handlers/webhooks";
+
+export const PATCH = updateWebhookRoute;
+export const DELETE = deleteWebhookRoute;
