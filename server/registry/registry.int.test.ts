@@ -146,6 +146,54 @@ describe.each(testDatabases)("model registry and promotions on $name", ({ open }
     }
   });
 
+  it("follows the authorization matrix: role × register, request, approve, reject, cancel, edit policy", async () => {
+    const { project, owner, viewer, member, reviewer, admin, as } = await setup();
+    const roles = { viewer, member, reviewer, admin, owner };
+    const model = await createModel({ ctx: as(member), input: { projectId: project.id, name: "m" } });
+    const run = await trainedRun(member, project.id, 0.9);
+    await registerVersion({ ctx: as(member), input: { modelId: model.id, runId: run.id, artifactPath: "model" } });
+    // What each role may do to a request somebody else (the member, or the owner for the member's row) opened.
+    const expected: Record<keyof typeof roles, Record<string, "ok" | "FORBIDDEN">> = {
+      viewer: { register: "FORBIDDEN", request: "FORBIDDEN", approve: "FORBIDDEN", reject: "FORBIDDEN", cancel: "FORBIDDEN", policy: "FORBIDDEN" },
+      member: { register: "ok", request: "ok", approve: "FORBIDDEN", reject: "FORBIDDEN", cancel: "ok", policy: "FORBIDDEN" },
+      reviewer: { register: "ok", request: "ok", approve: "ok", reject: "ok", cancel: "ok", policy: "FORBIDDEN" },
+      admin: { register: "ok", request: "ok", approve: "ok", reject: "ok", cancel: "ok", policy: "ok" },
+      owner: { register: "ok", request: "ok", approve: "ok", reject: "ok", cancel: "ok", policy: "ok" },
+    };
+    let v = 1;
+    for (const [name, actor] of Object.entries(roles) as [keyof typeof roles, Actor][]) {
+      const other = name === "member" ? owner : member;
+      const open = async () => {
+        const version = (await registerVersion({ ctx: as(member), input: { modelId: model.id, runId: run.id, artifactPath: "model" } })).version;
+        return requestPromotion({ ctx: as(other), input: { modelId: model.id, version, alias: uniq("a").replace(/-/, "") } });
+      };
+      const outcomes: Record<string, () => Promise<unknown>> = {
+        register: () => registerVersion({ ctx: as(actor), input: { modelId: model.id, runId: run.id, artifactPath: "model" } }),
+        request: () => requestPromotion({ ctx: as(actor), input: { modelId: model.id, version: v, alias: `r${name}` } }),
+        approve: async () => approvePromotion({ ctx: as(actor), input: { promotionId: (await open()).id } }),
+        reject: async () => rejectPromotion({ ctx: as(actor), input: { promotionId: (await open()).id } }),
+        // Cancelling is the requester's own act: each role cancels a request it opened itself.
+        cancel: async () => {
+          const mine = await requestPromotion({ ctx: as(expected[name].request === "ok" ? actor : member), input: { modelId: model.id, version: v, alias: `c${name}` } });
+          return cancelPromotion({ ctx: as(actor), input: { promotionId: mine.id } });
+        },
+        policy: () => setPolicy({ ctx: as(actor), input: { projectId: project.id, alias: `p${name}`, requiredApprovals: 1, checks: [] } }),
+      };
+      for (const [action, run] of Object.entries(outcomes)) {
+        const outcome = await run().then(
+          () => "ok",
+          (e: { code?: string }) => e.code ?? String(e),
+        );
+        expect(`${name} ${action}: ${outcome}`).toBe(`${name} ${action}: ${expected[name][action]}`);
+      }
+      v++;
+    }
+    // Someone outside the team is told nothing exists.
+    const outsider = await makeUser(h.db);
+    await expectDomainError(requestPromotion({ ctx: as(outsider), input: { modelId: model.id, version: 1, alias: "x" } }), "NOT_FOUND");
+    await expectDomainError(setPolicy({ ctx: as(outsider), input: { projectId: project.id, alias: "x", requiredApprovals: 0, checks: [] } }), "NOT_FOUND");
+  });
+
   it("one rejection closes a request; checks failing block apply and say which", async () => {
     const { project, member, reviewer, reviewer2, admin, as } = await setup();
     const model = await createModel({ ctx: as(member), input: { projectId: project.id, name: "m" } });
