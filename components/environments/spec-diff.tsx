@@ -5,7 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "../ui
 import { cn } from "../ui/cn";
 import { Label } from "../ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "../ui/select";
-import { type DiffCell, sideBySide } from "./diff-rows";
+import { type DiffCell, type SideBySide, sideBySide } from "./diff-rows";
 import type { EnvironmentVersion } from "./types";
 
 const cellStyle: Record<DiffCell["change"], string> = {
@@ -34,6 +34,31 @@ function Side({ cell }: { cell: DiffCell | null }) {
         {cell.text}
       </div>
     </>
+  );
+}
+
+/** A side-by-side diff as a grid: line numbers and text of the old side on the left, the new on the right. */
+export function DiffGrid({
+  diff,
+  left,
+  right,
+  className,
+  ...props
+}: { diff: SideBySide; left: React.ReactNode; right: React.ReactNode } & React.HTMLAttributes<HTMLDivElement>) {
+  return (
+    <div
+      className={cn("grid grid-cols-[auto_minmax(0,1fr)_auto_minmax(0,1fr)] overflow-hidden rounded-md border font-mono text-xs leading-5", className)}
+      {...props}
+    >
+      <div className="col-span-2 border-b border-r bg-muted/50 px-2 py-1 font-sans font-medium text-muted-foreground">{left}</div>
+      <div className="col-span-2 border-b bg-muted/50 px-2 py-1 font-sans font-medium text-muted-foreground">{right}</div>
+      {diff.rows.map((row, i) => (
+        <div key={i} className="contents">
+          <Side cell={row.left} />
+          <Side cell={row.right} />
+        </div>
+      ))}
+    </div>
   );
 }
 
@@ -97,21 +122,7 @@ export function SpecDiff({
         <CardDescription>The canonical spec of each version: keys in a fixed order, packages sorted and normalised.</CardDescription>
       </CardHeader>
       <CardContent>
-        <div
-          data-testid="env-diff"
-          data-a={a.version}
-          data-b={b.version}
-          className="grid grid-cols-[auto_minmax(0,1fr)_auto_minmax(0,1fr)] overflow-hidden rounded-md border font-mono text-xs leading-5"
-        >
-          <div className="col-span-2 border-b border-r bg-muted/50 px-2 py-1 font-sans font-medium text-muted-foreground">v{a.version}</div>
-          <div className="col-span-2 border-b bg-muted/50 px-2 py-1 font-sans font-medium text-muted-foreground">v{b.version}</div>
-          {diff.rows.map((row, i) => (
-            <div key={i} className="contents">
-              <Side cell={row.left} />
-              <Side cell={row.right} />
-            </div>
-          ))}
-        </div>
+        <DiffGrid diff={diff} left={`v${a.version}`} right={`v${b.version}`} data-testid="env-diff" data-a={a.version} data-b={b.version} />
       </CardContent>
     </Card>
   );

@@ -4,6 +4,7 @@ import { KeyRound, LogOut } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { authClient } from "../auth/auth-client";
+import { ReviewCountBadge } from "../models/review-count-badge";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import {
@@ -23,9 +24,10 @@ interface ShellUser {
   isAdmin: boolean;
 }
 
-const nav = [
+const nav: { href: string; label: string; badge?: React.ReactNode }[] = [
   { href: "/projects", label: "Projects" },
   { href: "/teams", label: "Teams" },
+  { href: "/reviews", label: "Reviews", badge: <ReviewCountBadge /> },
 ];
 
 export function StudioShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
@@ -57,6 +59,7 @@ export function StudioShell({ user, children }: { user: ShellUser; children: Rea
                 )}
               >
                 {item.label}
+                {item.badge}
               </Link>
             ))}
           </nav>

@@ -18,6 +18,8 @@ export function ProjectHeader({ projectId }: { projectId: string }) {
   const tabs = [
     { href: base, label: "Overview", show: true },
     { href: `${base}/runs`, label: "Runs", show: true, matchNested: true },
+    { href: `${base}/models`, label: "Models", show: true, matchNested: true },
+    { href: `${base}/dashboards`, label: "Dashboard", show: true, matchNested: true },
     { href: `${base}/environments`, label: "Environments", show: true, matchNested: true },
     { href: `${base}/settings`, label: "Settings", show: can(role, "projects:update") || can(role, "projects:delete") },
   ];

@@ -13,8 +13,8 @@ import { RunColorDot } from "./run-color-dot";
 import { RunStatusBadge, statusLabel } from "./run-status-badge";
 import type { RunDetail } from "./types";
 
-/** Name and status, editable for roles with runs:write. A finished run's status is final. */
-export function RunHeader({ run, canWrite }: { run: RunDetail; canWrite: boolean }) {
+/** Name and status, editable for roles with runs:write. A finished run's status is final. `actions` go on the right. */
+export function RunHeader({ run, canWrite, actions }: { run: RunDetail; canWrite: boolean; actions?: React.ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -84,6 +84,7 @@ export function RunHeader({ run, canWrite }: { run: RunDetail; canWrite: boolean
             </DropdownMenuContent>
           </DropdownMenu>
         ) : null}
+        {actions ? <div className="ml-auto flex items-center gap-2">{actions}</div> : null}
       </div>
       {update.isError ? <ErrorState title="Could not update the run" error={update.error} /> : null}
     </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allPassed, evaluateChecks, formatValue, type VersionFacts } from "./checks";
+import { allPassed, evaluateChecks, type VersionFacts } from "./checks";
+import { formatValue } from "./schemas";
 
 const facts = (over: Partial<VersionFacts> = {}): VersionFacts => ({
   version: 2,

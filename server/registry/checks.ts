@@ -1,6 +1,6 @@
 import type { CheckResult } from "@/db/schema";
 import type { ReproductionVerdict, RunStatus } from "@/db/schema/enums";
-import type { PolicyCheck } from "./schemas";
+import { checkLabel, formatValue, type PolicyCheck } from "./schemas";
 
 /** What the checks look at for one version, loaded by server/registry/version-facts.ts. */
 export interface VersionFacts {
@@ -15,13 +15,6 @@ export interface VersionFacts {
 
 type Stat = "last" | "min" | "max";
 
-export function formatValue(v: number | null | undefined): string {
-  if (v === null || v === undefined) return "missing";
-  if (Number.isNaN(v)) return "NaN";
-  if (!Number.isFinite(v)) return v > 0 ? "Infinity" : "-Infinity";
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
-}
-
 function metricOf(facts: VersionFacts, key: string, stat: Stat): number | null {
   const m = facts.metrics.find((x) => x.key === key);
   return m ? m[stat] : null;
@@ -34,21 +27,6 @@ const compare: Record<"<" | "<=" | ">" | ">=" | "==", (a: number, b: number) => 
   ">=": (a, b) => a >= b,
   "==": (a, b) => a === b,
 };
-
-export function checkLabel(check: PolicyCheck): string {
-  switch (check.kind) {
-    case "metric_threshold":
-      return `${check.key} (${check.stat}) ${check.op} ${formatValue(check.value)}`;
-    case "run_succeeded":
-      return "Run succeeded";
-    case "environment_pinned":
-      return "Environment fully pinned";
-    case "beats_current":
-      return `Beats the current version on ${check.key} (${check.stat}, ${check.direction} is better)`;
-    case "reproduced":
-      return "Reproduction verdict is reproduced";
-  }
-}
 
 function evaluateOne(check: PolicyCheck, v: VersionFacts, current: VersionFacts | null): Omit<CheckResult, "check" | "label"> {
   switch (check.kind) {

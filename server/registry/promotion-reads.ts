@@ -106,12 +106,13 @@ export async function getPromotion({ ctx, input }: Verb<{ promotionId: string }>
   const { promotion, model, role, actor } = await promotionAccess(ctx, PromotionRef.parse(input).promotionId, "team:read");
   const judged = await judgePromotion(ctx.db, promotion);
   const open = (openPromotionStates as readonly string[]).includes(promotion.state);
-  // While open, "current" is the alias's holder now; once applied, it is the version it replaced.
-  const [compared] = open
-    ? [judged.holder]
-    : promotion.previousVersionId
-      ? await ctx.db.select().from(modelVersions).where(eq(modelVersions.id, promotion.previousVersionId))
-      : [null];
+  // Once applied, "current" is the version it replaced; otherwise the alias's holder now.
+  const [compared] =
+    promotion.state !== "applied"
+      ? [judged.holder]
+      : promotion.previousVersionId
+        ? await ctx.db.select().from(modelVersions).where(eq(modelVersions.id, promotion.previousVersionId))
+        : [null];
   const [requester, reviewers, candidateEnv, currentEnv] = await Promise.all([
     promotion.requestedBy
       ? ctx.db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, promotion.requestedBy))

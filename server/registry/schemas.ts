@@ -109,3 +109,27 @@ export const ListPromotionsInput = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 export type ListPromotionsInput = z.input<typeof ListPromotionsInput>;
+
+/** A value as reviewers read it: NaN and infinities by name, fractions to six digits. */
+export function formatValue(v: number | null | undefined): string {
+  if (v === null || v === undefined) return "missing";
+  if (Number.isNaN(v)) return "NaN";
+  if (!Number.isFinite(v)) return v > 0 ? "Infinity" : "-Infinity";
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+}
+
+/** How a check reads on the request page, the policy editor and in errors. */
+export function checkLabel(check: PolicyCheck): string {
+  switch (check.kind) {
+    case "metric_threshold":
+      return `${check.key} (${check.stat}) ${check.op} ${formatValue(check.value)}`;
+    case "run_succeeded":
+      return "Run succeeded";
+    case "environment_pinned":
+      return "Environment fully pinned";
+    case "beats_current":
+      return `Beats the current version on ${check.key} (${check.stat}, ${check.direction} is better)`;
+    case "reproduced":
+      return "Reproduction verdict is reproduced";
+  }
+}

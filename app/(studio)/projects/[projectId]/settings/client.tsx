@@ -1,11 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { PromotionPoliciesSection } from "@/components/models/policies-section";
 import { DeleteProjectSection } from "@/components/projects/delete-project-section";
 import { EditProjectForm } from "@/components/projects/edit-project-form";
 import { useTRPC } from "@/components/trpc/client";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ErrorState, LoadingRows } from "@/components/ui/states";
+import { WebhooksSection } from "@/components/webhooks/webhooks-section";
 import { can } from "@/server/auth/permissions";
 
 export function ProjectSettingsClient({ projectId }: { projectId: string }) {
@@ -30,6 +32,8 @@ export function ProjectSettingsClient({ projectId }: { projectId: string }) {
           <EditProjectForm project={p} disabled={!mayUpdate} />
         </CardContent>
       </Card>
+      <PromotionPoliciesSection projectId={p.id} canEdit={can(p.role, "promotions:policy")} />
+      {can(p.role, "webhooks:manage") ? <WebhooksSection projectId={p.id} /> : null}
       {can(p.role, "projects:delete") ? <DeleteProjectSection project={p} /> : null}
     </div>
   );

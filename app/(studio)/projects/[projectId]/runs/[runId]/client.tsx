@@ -8,6 +8,7 @@ import { awaitingVerdict } from "@/components/environments/reproduction";
 import { ReproductionCard } from "@/components/environments/reproduction-card";
 import { RunEnvironment } from "@/components/environments/run-environment";
 import { JobPanel } from "@/components/jobs/job-panel";
+import { RegisterModelDialog } from "@/components/models/register-model-dialog";
 import { ArtifactsTable } from "@/components/runs/artifacts-table";
 import { LogsPanel } from "@/components/runs/logs-panel";
 import { MetricsPanel } from "@/components/runs/metrics-panel";
@@ -54,7 +55,12 @@ export function RunClient({ projectId, runId }: { projectId: string; runId: stri
       <Link href={`/projects/${projectId}/runs`} className="flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> All runs
       </Link>
-      <RunHeader key={r.name} run={r} canWrite={canWrite} />
+      <RunHeader
+        key={r.name}
+        run={r}
+        canWrite={canWrite}
+        actions={can(project.data?.role, "models:write") ? <RegisterModelDialog projectId={projectId} runId={runId} /> : null}
+      />
       {r.reproduction ? <ReproductionCard projectId={projectId} runId={r.id} reproduction={r.reproduction} /> : null}
       <JobPanel runId={runId} teamSlug={project.data?.teamSlug} canWrite={canWrite} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
