@@ -3,7 +3,8 @@ import { runColor } from "../components/charts/prepare/run-color";
 import { clickLink, postJson, signUp, uniqueUser } from "./helpers";
 
 // Three runs are logged over REST; a person picks them in the runs table, opens the comparison,
-// reads the overlaid charts, narrows the table to what differs, switches the x-axis and zooms in.
+// reads the overlaid charts, narrows the table to what differs, switches the x-axis, saves the
+// comparison as a dashboard panel and zooms in.
 test.describe.configure({ mode: "serial" });
 
 const STEPS = 300;
@@ -21,7 +22,7 @@ function curves(lr: number, finalAcc: number) {
   return points;
 }
 
-test("compare three runs: overlaid charts, differences only, x-axis and zoom", async ({ page }) => {
+test("compare three runs: overlaid charts, differences only, x-axis, save to a dashboard, zoom", async ({ page }) => {
   const run = Date.now().toString(36);
   const user = uniqueUser("Comparer", run);
   const specs = [
@@ -99,6 +100,44 @@ test("compare three runs: overlaid charts, differences only, x-axis and zoom", a
     await expect(lossChart).toHaveAttribute("data-state", "ready");
     await expect(mainLines).toHaveCount(3);
     await expect(lossChart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").first()).toHaveText(/^(0s|\d+m \d\ds|\d+s)$/);
+  });
+
+  await test.step("the comparison is saved to the project's dashboard, where it shows the same three runs, also after a reload", async () => {
+    const compareUrl = page.url();
+    await page.getByRole("button", { name: "Save to dashboard" }).click();
+    const dialog = page.getByRole("dialog", { name: "Save to dashboard" });
+    await expect(dialog.getByRole("combobox", { name: "Dashboard" })).toHaveText(/^Overview/);
+    await expect(dialog.getByLabel("Panel title")).toHaveValue("Compare: 3 runs");
+    await dialog.getByRole("button", { name: "Save panel" }).click();
+    await expect(dialog.getByRole("status")).toHaveText("Added Compare: 3 runs to Overview.");
+    await clickLink(page, dialog.getByRole("link", { name: "Open dashboard" }), new RegExp(`/projects/${projectId}/dashboards/dsh_\\w+$`));
+
+    const saved = page.getByTestId("dashboard-panel").filter({ has: page.getByRole("heading", { name: "Compare: 3 runs" }) });
+    const savedLoss = saved.getByTestId("compare-chart-train/loss");
+    async function expectSavedPanel() {
+      await saved.scrollIntoViewIfNeeded();
+      await expect(saved).toHaveAttribute("data-kind", "line_charts");
+      await expect(saved).toContainText("Showing 3 runs");
+      await expect(savedLoss).toHaveAttribute("data-state", "ready");
+      await expect(savedLoss).toHaveAttribute("data-lines", "3");
+      // The x-axis chosen in the comparison came along.
+      await expect(savedLoss.getByRole("img", { name: "train/loss by relative time" })).toBeVisible();
+      const strokes = await savedLoss.locator("path.compare-line-main").evaluateAll((paths) => paths.map((p) => p.getAttribute("stroke")));
+      expect(strokes.sort()).toEqual(ids.map(runColor).sort());
+    }
+    await expectSavedPanel();
+    await page.reload();
+    await expectSavedPanel();
+    // Its settings say which runs it keeps, and how to go back to a filter.
+    await page.getByRole("button", { name: "Edit dashboard" }).click();
+    await saved.getByRole("button", { name: "Edit panel" }).click();
+    const editor = page.getByRole("dialog", { name: "Edit panel" });
+    await expect(editor.getByText("3 picked runs")).toBeVisible();
+    await expect(editor.getByRole("button", { name: "Clear picked runs" })).toBeVisible();
+    await editor.getByRole("button", { name: "Cancel" }).click();
+    await expect(editor).toHaveCount(0);
+    await page.goto(compareUrl);
+    await expect(page.getByTestId("compare-summary")).toHaveText("Showing 3 runs");
   });
 
   await test.step("dragging across a chart zooms into that range, and the view survives a reload", async () => {

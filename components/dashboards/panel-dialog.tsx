@@ -33,6 +33,8 @@ import { newPanel, panelKindDescriptions, panelKindLabels } from "./panel-kinds"
 import { useProjectRuns } from "./use-project-runs";
 
 const NO_RUNS: never[] = [];
+/** Picked runs named in the dialog before "and N more". */
+const MAX_NAMED_RUNS = 5;
 
 export interface PanelDialogProps {
   projectId: string;
@@ -64,6 +66,7 @@ function PanelEditor({ projectId, initial, onSubmit, onCancel }: { projectId: st
   const [error, setError] = useState<string | null>(null);
   const runs = useProjectRuns(projectId);
   const keys = useMemo(() => collectKeys(runs.data ?? NO_RUNS), [runs.data]);
+  const names = useMemo(() => new Map((runs.data ?? NO_RUNS).map((r) => [r.id, r.name])), [runs.data]);
   const titleId = useId();
   const kindName = useId();
 
@@ -105,7 +108,7 @@ function PanelEditor({ projectId, initial, onSubmit, onCancel }: { projectId: st
         <Label htmlFor={titleId}>Title</Label>
         <Input id={titleId} value={draft.title} maxLength={120} placeholder="Say what it shows (optional)" onChange={(e) => setDraft((d) => ({ ...d, title: e.target.value }))} />
       </div>
-      <KindSettings draft={draft} keys={keys} setConfig={setConfig} />
+      <KindSettings draft={draft} keys={keys} names={names} setConfig={setConfig} />
       {error ? <ErrorState title="Check the panel's settings" error={{ message: error }} /> : null}
       <div className="flex justify-end gap-2">
         <Button type="button" variant="outline" onClick={onCancel}>
@@ -119,8 +122,10 @@ function PanelEditor({ projectId, initial, onSubmit, onCancel }: { projectId: st
 
 type Keys = ReturnType<typeof collectKeys>;
 type SetConfig = <K extends PanelKind>(patch: Partial<PanelOf<K>["config"]>) => void;
+/** Run names by id, to say which runs a hand-picked filter names. */
+type RunNames = ReadonlyMap<string, string>;
 
-function KindSettings({ draft, keys, setConfig }: { draft: Panel; keys: Keys; setConfig: SetConfig }) {
+function KindSettings({ draft, keys, names, setConfig }: { draft: Panel; keys: Keys; names: RunNames; setConfig: SetConfig }) {
   const params = paramOptions(keys.params);
   const summaries = summaryOptions(keys.metrics);
   switch (draft.kind) {
@@ -128,7 +133,7 @@ function KindSettings({ draft, keys, setConfig }: { draft: Panel; keys: Keys; se
       const c = draft.config;
       return (
         <>
-          <FilterFields filter={c.filter} keys={keys} onChange={(filter) => setConfig<"line_charts">({ filter })} />
+          <FilterFields filter={c.filter} keys={keys} names={names} onChange={(filter) => setConfig<"line_charts">({ filter })} />
           <KeyChecklist legend="Metrics (none ticked: every metric with a history)" options={keys.metrics} chosen={c.keys} onChange={(k) => setConfig<"line_charts">({ keys: k })} />
           {c.keys.length === 0 ? (
             <TextField label="Only metrics starting with" value={c.prefix} placeholder="train/" onChange={(prefix) => setConfig<"line_charts">({ prefix })} />
@@ -148,7 +153,7 @@ function KindSettings({ draft, keys, setConfig }: { draft: Panel; keys: Keys; se
       const c = draft.config;
       return (
         <>
-          <FilterFields filter={c.filter} keys={keys} onChange={(filter) => setConfig<"scatter">({ filter })} />
+          <FilterFields filter={c.filter} keys={keys} names={names} onChange={(filter) => setConfig<"scatter">({ filter })} />
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <span>X</span>
             <ColumnSelect label="Scatter x" value={c.x} onChange={(x) => setConfig<"scatter">({ x })} groups={[{ label: "Params", options: params }, { label: "Metrics", options: summaries }]} />
@@ -162,7 +167,7 @@ function KindSettings({ draft, keys, setConfig }: { draft: Panel; keys: Keys; se
       const c = draft.config;
       return (
         <>
-          <FilterFields filter={c.filter} keys={keys} onChange={(filter) => setConfig<"parallel">({ filter })} />
+          <FilterFields filter={c.filter} keys={keys} names={names} onChange={(filter) => setConfig<"parallel">({ filter })} />
           <KeyChecklist
             legend="Params"
             options={keys.params}
@@ -224,9 +229,38 @@ function KindSettings({ draft, keys, setConfig }: { draft: Panel; keys: Keys; se
   }
 }
 
-/** The saved run filter of a run-based panel: the runs table's query box, a status, the top N by a column. */
-function FilterFields({ filter, keys, onChange }: { filter: RunFilterConfig; keys: Keys; onChange: (filter: RunFilterConfig) => void }) {
+/**
+ * The saved run filter of a run-based panel: the runs table's query box, a status, the top N by a
+ * column — or the runs picked in a comparison, kept as they are until cleared.
+ */
+function FilterFields({ filter, keys, names, onChange }: { filter: RunFilterConfig; keys: Keys; names: RunNames; onChange: (filter: RunFilterConfig) => void }) {
   const set = (patch: Partial<RunFilterConfig>) => onChange({ ...filter, ...patch });
+  const picked = filter.run_ids.length;
+  if (picked > 0) {
+    const known = filter.run_ids.flatMap((id) => names.get(id) ?? []);
+    return (
+      <fieldset className="flex flex-col gap-2 rounded-md border p-3">
+        <legend className="px-1 text-sm font-medium">Runs</legend>
+        <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+          <div className="flex min-w-0 flex-col gap-0.5">
+            <span className="font-medium">
+              {picked} picked {picked === 1 ? "run" : "runs"}
+            </span>
+            {known.length > 0 ? (
+              <span className="truncate text-xs text-muted-foreground" title={known.join(", ")}>
+                {known.slice(0, MAX_NAMED_RUNS).join(", ")}
+                {known.length > MAX_NAMED_RUNS ? ` and ${known.length - MAX_NAMED_RUNS} more` : ""}
+              </span>
+            ) : null}
+          </div>
+          <Button type="button" variant="outline" size="sm" onClick={() => set({ run_ids: [] })}>
+            Clear picked runs
+          </Button>
+        </div>
+        <p className="text-xs text-muted-foreground">Saved from a comparison. Clear them to choose the runs by a filter instead.</p>
+      </fieldset>
+    );
+  }
   return (
     <fieldset className="flex flex-col gap-3 rounded-md border p-3">
       <legend className="px-1 text-sm font-medium">Runs</legend>

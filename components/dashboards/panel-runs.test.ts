@@ -27,12 +27,24 @@ describe("run-based panels", () => {
     expect(panelRuns(runs, RunFilterConfig.parse({ q: "lr < 0.05" }), 0).runs.map((r) => r.id)).toEqual(["c", "b"]);
   });
 
+  it("shows exactly the picked runs in their order, ignoring the rest of the filter; gone runs are absent", () => {
+    const picked = panelRuns(runs, RunFilterConfig.parse({ run_ids: ["b", "gone", "a", "b"], status: "succeeded", q: "lr > 1", top: 1 }), 0);
+    expect(picked.runs.map((r) => r.id)).toEqual(["b", "a"]);
+    expect(picked).toMatchObject({ of: 2, missing: 1 });
+    expect(panelRuns(runs, RunFilterConfig.parse({ run_ids: ["gone"] }), 0).runs).toEqual([]);
+    // An empty list (and a panel saved before run_ids existed) is the top-N filter.
+    expect(RunFilterConfig.parse({}).run_ids).toEqual([]);
+    expect(panelRuns(runs, RunFilterConfig.parse({ run_ids: [], top: 1 }), 0).runs.map((r) => r.id)).toEqual(["c"]);
+  });
+
   it("says what a filter shows", () => {
     expect(filterSummary(RunFilterConfig.parse({}))).toBe("Latest 10 runs");
     expect(filterSummary(RunFilterConfig.parse({ by: "m:max:val/acc", top: 5, q: "lr > 0.01", status: "succeeded" }))).toBe(
       "Top 5 runs by val/acc (max) · lr > 0.01 · succeeded",
     );
     expect(filterSummary(RunFilterConfig.parse({ top: 1, dir: "asc" }))).toBe("First 1 run");
+    expect(filterSummary(RunFilterConfig.parse({ run_ids: ["a", "b", "c"], by: "m:max:val/acc" }))).toBe("3 picked runs");
+    expect(filterSummary(RunFilterConfig.parse({ run_ids: ["a"] }))).toBe("1 picked run");
   });
 
   it("charts every metric with a history, or those under a prefix, or the chosen ones, with a cap", () => {

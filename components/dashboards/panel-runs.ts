@@ -10,14 +10,20 @@ import type { RunFilterConfig } from "@/server/dashboards/schemas";
 // What a run-based panel (line charts, scatter, parallel coordinates) shows, decided from the
 // project's runs list and the panel's saved filter. The "top N" logic is the compare view's.
 
-/** The runs a saved filter names: status first, then the compare view's "top N by a column". */
+/**
+ * The runs a saved filter names: the picked ones in their order (those gone are left out), else
+ * status first, then the compare view's "top N by a column".
+ */
 export function panelRuns<R extends RunRow>(all: readonly R[], filter: RunFilterConfig, now: number): SelectedRuns<R> {
+  if (filter.run_ids.length > 0) return selectRuns(all, { mode: "picked", ids: filter.run_ids }, now);
   const pool = filter.status ? all.filter((r) => r.status === filter.status) : all;
   return selectRuns(pool, { mode: "top", q: filter.q, top: filter.top, by: filter.by, dir: filter.dir }, now);
 }
 
-/** "Latest 10 runs", "Top 5 runs by val/acc (max) · lr > 0.01 · succeeded". */
+/** "Latest 10 runs", "Top 5 runs by val/acc (max) · lr > 0.01 · succeeded", "3 picked runs". */
 export function filterSummary(filter: RunFilterConfig): string {
+  const picked = filter.run_ids.length;
+  if (picked > 0) return `${picked} picked ${picked === 1 ? "run" : "runs"}`;
   const noun = filter.top === 1 ? "run" : "runs";
   const head =
     filter.by === "started"

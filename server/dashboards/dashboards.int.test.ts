@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { computeTargets, dashboards, jobAttempts } from "@/db/schema";
 import { testDatabases } from "@/db/testing/databases";
+import { MAX_CHART_RUNS } from "../compare/schemas";
 import { registerTarget } from "../compute/targets";
 import { createDashboardRoute, deleteDashboardRoute, getDashboardRoute, updateDashboardRoute } from "../http/handlers/dashboards";
 import { claimJob } from "../jobs/claim";
@@ -141,6 +142,42 @@ describe.each(testDatabases)("dashboards on $name", ({ open }) => {
       { revision: 3, changed: ["name", "description"], from: "Sweep", to: "Sweep 2", panels: 3 },
     ]);
     expect(await mine("dashboard.delete")).toHaveLength(1);
+  });
+
+  it("keeps a line-charts panel's hand-picked runs through saves, and reads older panels as a filter", async () => {
+    const { ctx, member, project } = await setup();
+    const a = await createRun({ ctx, input: { projectId: project.id, name: "a" } });
+    const b = await createRun({ ctx, input: { projectId: project.id, name: "b" } });
+    // A run deleted since is no reason to refuse the panel: it is simply not drawn.
+    const picked = [b.id, "run_gone", a.id];
+    const created = await createDashboard({
+      ctx: member,
+      input: {
+        projectId: project.id,
+        name: "Picked",
+        panels: [{ kind: "line_charts", title: "Compare: 3 runs", config: { filter: { run_ids: picked }, x_axis: "relative_time", smoothing: 0.5, log_y: true } }],
+      },
+    });
+    expect(created.panels[0]).toMatchObject({
+      config: { filter: { run_ids: picked, q: "", status: null, by: "started", dir: "desc", top: 10 }, keys: [], x_axis: "relative_time", smoothing: 0.5, log_y: true },
+    });
+    const [panel] = created.panels as [(typeof created.panels)[number]];
+    const saved = await updateDashboard({ ctx, input: { dashboardId: created.id, revision: 1, panels: [{ ...panel, title: "Renamed", w: 6 }, leaderboardPanel()] } });
+    const again = await getDashboard({ ctx: member, input: { dashboardId: created.id } });
+    expect(again.panels).toEqual(saved.panels);
+    expect(again.panels[0]).toMatchObject({ id: panel.id, title: "Renamed", w: 6, config: { filter: { run_ids: picked } } });
+
+    // A panel stored before run_ids existed reads with none (its top-N filter applies).
+    const old = { id: "pnl_old", kind: "line_charts", title: "", w: 12, h: 3, config: { filter: { q: "", status: null, by: "started", dir: "desc", top: 5 }, keys: [], x_axis: "step" } };
+    await h.db.update(dashboards).set({ panels: [old] }).where(eq(dashboards.id, created.id));
+    const read = await getDashboard({ ctx, input: { dashboardId: created.id } });
+    expect(read.panels[0]).toMatchObject({ id: "pnl_old", config: { filter: { top: 5, run_ids: [] }, prefix: "" } });
+    expect(await updateDashboard({ ctx, input: { dashboardId: created.id, revision: read.revision, panels: read.panels } })).toMatchObject({ revision: read.revision + 1 });
+
+    const tooMany = Array.from({ length: MAX_CHART_RUNS + 1 }, (_, i) => `run_${i}`);
+    await expect(
+      updateDashboard({ ctx, input: { dashboardId: created.id, revision: read.revision + 1, panels: [{ kind: "line_charts", config: { filter: { run_ids: tooMany } } }] } }),
+    ).rejects.toThrow(`at most ${MAX_CHART_RUNS} picked runs`);
   });
 
   it("lets a viewer look but not edit, and tells an outsider nothing", async () => {

@@ -24,7 +24,8 @@ const ColumnId = z.string().trim().min(1).max(300);
 
 /**
  * A saved run filter: the compare view's "top N" selection (runs-table query text, sort column,
- * direction, how many) plus an optional status.
+ * direction, how many) plus an optional status — or, when `run_ids` is not empty, exactly those
+ * runs in that order (a hand-picked comparison), and the rest is ignored.
  */
 export const RunFilterConfig = z
   .object({
@@ -33,6 +34,7 @@ export const RunFilterConfig = z
     by: ColumnId.default("started"),
     dir: z.enum(sortDirections).default("desc"),
     top: z.number().int().min(1).max(MAX_CHART_RUNS).default(10),
+    run_ids: z.array(z.string().min(1).max(100)).max(MAX_CHART_RUNS, `at most ${MAX_CHART_RUNS} picked runs`).default([]),
   })
   .strict();
 export type RunFilterConfig = z.infer<typeof RunFilterConfig>;

@@ -15,11 +15,13 @@ import { RunSelectionBar } from "@/components/compare/run-selection";
 import { type RunSelection, selectionSummary, selectRuns } from "@/components/compare/select-runs";
 import { ScatterPanel } from "@/components/compare/scatter-panel";
 import { WhenSeen } from "@/components/compare/when-seen";
+import { SaveComparisonDialog } from "@/components/dashboards/save-comparison-dialog";
 import { collectKeys } from "@/components/runs/keys";
 import type { RunRow } from "@/components/runs/types";
 import { useUrlState } from "@/components/runs/use-url-state";
 import { useTRPC } from "@/components/trpc/client";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
+import { can } from "@/server/auth/permissions";
 import type { XAxis } from "@/server/compare/schemas";
 import { emptyRunsView, runsHref } from "../runs/search-params";
 import { type CompareView, parseCompareView, serializeCompareView } from "./search-params";
@@ -39,6 +41,9 @@ export function CompareClient({ projectId }: { projectId: string }) {
     // Summaries, statuses and the "top N" follow running runs without a reload.
     refetchInterval: (query) => (query.state.data?.some((r) => r.status === "running" || r.status === "queued") ? LIVE_REFRESH_MS : false),
   });
+  // Hydrated by the project layout: the role decides who may save the view to a dashboard.
+  const project = useQuery(trpc.projects.get.queryOptions({ projectId }));
+  const mayWriteDashboards = can(project.data?.role, "dashboards:write");
   const all = runs.data ?? NO_RUNS;
   const selected = useMemo(() => selectRuns(all, view.selection, runs.dataUpdatedAt), [all, view.selection, runs.dataUpdatedAt]);
   const shown = selected.runs;
@@ -68,6 +73,7 @@ export function CompareClient({ projectId }: { projectId: string }) {
   const onResetZoom = useCallback(() => patch({ range: null }), [patch]);
   const runHref = useCallback((runId: string) => `/projects/${projectId}/runs/${runId}`, [projectId]);
   const pickedIds = view.selection.mode === "picked" ? view.selection.ids : shown.map((r) => r.id);
+  const shownIds = useMemo(() => shown.map((r) => r.id), [shown]);
 
   return (
     <section aria-labelledby="compare-heading" className="flex flex-col gap-4">
@@ -79,6 +85,11 @@ export function CompareClient({ projectId }: { projectId: string }) {
           Compare runs
         </h2>
         {shown.some(isLive) ? <span className="text-xs text-muted-foreground">live: updates every few seconds</span> : null}
+        {mayWriteDashboards && shown.length > 0 ? (
+          <div className="ml-auto">
+            <SaveComparisonDialog projectId={projectId} view={view} shownRunIds={shownIds} />
+          </div>
+        ) : null}
       </div>
       {runs.isPending ? (
         <LoadingRows rows={6} label="Loading runs" />
