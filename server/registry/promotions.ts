@@ -1,13 +1,13 @@
 import { and, eq, inArray, lt, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { modelVersions, promotionRequests, promotionReviews, type CheckResult } from "@/db/schema";
-import { openPromotionStates, type PromotionState } from "@/db/schema/enums";
+import { openPromotionStates, type PromotionState, type ReviewDecision } from "@/db/schema/enums";
 import { writeAudit } from "../audit/write-audit";
 import type { Actor, ServiceContext } from "../context";
 import { conflict, forbidden, isUniqueViolation, preconditionFailed } from "../errors";
 import { createId } from "../ids";
 import { enqueueWebhookEvent } from "../webhooks/enqueue";
-import { modelAccess, promotionAccess, type ModelAccess } from "./access";
+import { modelAccess, promotionAccess, type ModelAccess, type PromotionAccess } from "./access";
 import { currentHolder, lockModel, moveAlias } from "./aliases";
 import { allPassed, evaluateChecks } from "./checks";
 import { effectivePolicy } from "./policies";
@@ -147,31 +147,36 @@ function requireOpen(p: PromotionRow) {
   if (!isOpen(p.state)) throw preconditionFailed(`This promotion request is ${p.state}`);
 }
 
-export async function approvePromotion({ ctx, input }: Verb<ReviewInput>) {
+/**
+ * A reviewer's decision: never on their own request, once per reviewer, recorded and audited in
+ * the transaction that then settles the request (`after`).
+ */
+async function review(
+  ctx: ServiceContext,
+  input: ReviewInput,
+  decision: ReviewDecision,
+  after: (tx: DbOrTx, access: PromotionAccess, promotion: PromotionRow) => Promise<PromotionRow>,
+) {
   const data = ReviewInput.parse(input);
   const access = await promotionAccess(ctx, data.promotionId, "promotions:review");
   const { actor } = access;
-  if (access.promotion.requestedBy === actor.userId) throw forbidden("You requested this promotion: another reviewer must approve it");
+  if (access.promotion.requestedBy === actor.userId) {
+    throw forbidden(decision === "approve" ? "You requested this promotion: another reviewer must approve it" : "You requested this promotion: cancel it instead of rejecting it");
+  }
   try {
     return await ctx.db.transaction(async (tx) => {
       const promotion = await lockPromotion(tx, access.promotion);
       requireOpen(promotion);
-      await tx.insert(promotionReviews).values({
-        id: createId("rev"),
-        promotionId: promotion.id,
-        reviewerId: actor.userId,
-        decision: "approve",
-        comment: data.comment ?? "",
-      });
+      await tx.insert(promotionReviews).values({ id: createId("rev"), promotionId: promotion.id, reviewerId: actor.userId, decision, comment: data.comment ?? "" });
       await writeAudit(tx, actor, {
         teamId: access.team.id,
         projectId: promotion.projectId,
-        action: "promotion.approve",
+        action: `promotion.${decision}`,
         targetType: "promotion",
         targetId: promotion.id,
         data: { comment: data.comment ?? "" },
       });
-      return (await settle(tx, actor, access, promotion)).promotion;
+      return after(tx, access, promotion);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("You have already reviewed this request");
@@ -179,42 +184,20 @@ export async function approvePromotion({ ctx, input }: Verb<ReviewInput>) {
   }
 }
 
+export async function approvePromotion({ ctx, input }: Verb<ReviewInput>) {
+  return review(ctx, input, "approve", async (tx, access, promotion) => (await settle(tx, access.actor, access, promotion)).promotion);
+}
+
 /** One rejection closes the request. */
 export async function rejectPromotion({ ctx, input }: Verb<ReviewInput>) {
-  const data = ReviewInput.parse(input);
-  const access = await promotionAccess(ctx, data.promotionId, "promotions:review");
-  const { actor } = access;
-  if (access.promotion.requestedBy === actor.userId) throw forbidden("You requested this promotion: cancel it instead of rejecting it");
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const promotion = await lockPromotion(tx, access.promotion);
-      requireOpen(promotion);
-      await tx.insert(promotionReviews).values({
-        id: createId("rev"),
-        promotionId: promotion.id,
-        reviewerId: actor.userId,
-        decision: "reject",
-        comment: data.comment ?? "",
-      });
-      const [row] = await tx
-        .update(promotionRequests)
-        .set({ state: "rejected", closedAt: new Date() })
-        .where(eq(promotionRequests.id, promotion.id))
-        .returning();
-      await writeAudit(tx, actor, {
-        teamId: access.team.id,
-        projectId: promotion.projectId,
-        action: "promotion.reject",
-        targetType: "promotion",
-        targetId: promotion.id,
-        data: { comment: data.comment ?? "" },
-      });
-      return row!;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("You have already reviewed this request");
-    throw error;
-  }
+  return review(ctx, input, "reject", async (tx, _access, promotion) => {
+    const [row] = await tx
+      .update(promotionRequests)
+      .set({ state: "rejected", closedAt: new Date() })
+      .where(eq(promotionRequests.id, promotion.id))
+      .returning();
+    return row!;
+  });
 }
 
 export async function cancelPromotion({ ctx, input }: Verb<ReviewInput>) {
