@@ -7,6 +7,7 @@ import { authClient } from "../auth/auth-client";
 import { ReviewCountBadge } from "../models/review-count-badge";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
+import { HoverPrefetchLink } from "../ui/hover-prefetch-link";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -49,7 +50,7 @@ export function StudioShell({ user, children }: { user: ShellUser; children: Rea
           <Switchers />
           <nav aria-label="Main" className="ml-4 flex items-center gap-1">
             {nav.map((item) => (
-              <Link
+              <HoverPrefetchLink
                 key={item.href}
                 href={item.href}
                 aria-current={pathname.startsWith(item.href) ? "page" : undefined}
@@ -60,7 +61,7 @@ export function StudioShell({ user, children }: { user: ShellUser; children: Rea
               >
                 {item.label}
                 {item.badge}
-              </Link>
+              </HoverPrefetchLink>
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-1">

@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "../ui/cn";
+import { HoverPrefetchLink } from "../ui/hover-prefetch-link";
 
 export interface NavTab {
   href: string;
@@ -23,7 +23,7 @@ export function NavTabs({ label, tabs }: { label: string; tabs: NavTab[] }) {
         const exact = pathname === tab.href;
         const current = exact || (tab.matchNested === true && pathname.startsWith(`${tab.href}/`));
         return (
-          <Link
+          <HoverPrefetchLink
             key={tab.href}
             href={tab.href}
             aria-current={exact ? "page" : current ? "true" : undefined}
@@ -33,7 +33,7 @@ export function NavTabs({ label, tabs }: { label: string; tabs: NavTab[] }) {
             )}
           >
             {tab.label}
-          </Link>
+          </HoverPrefetchLink>
         );
       })}
     </nav>

@@ -60,6 +60,7 @@ export const metricChunks = pgTable(
     data: bytea("data").notNull(),
     /** server/tracking/chunk-summary.ts; null on chunks written before summaries existed. */
     summary: bytea("summary"),
+    summaryCoarse: bytea("summary_coarse"),
   },
   (t) => [index("metric_chunks_series_id_step_min_idx").on(t.seriesId, t.stepMin)],
 );

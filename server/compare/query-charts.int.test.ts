@@ -80,7 +80,7 @@ describe.each(testDatabases)("chart query on $name", ({ open }) => {
     const [series0] = await h.db.select({ id: metricSeries.id }).from(metricSeries).where(eq(metricSeries.runId, runId));
     const { metricChunks } = await import("@/db/schema");
     const [firstChunk] = await h.db.select({ id: metricChunks.id }).from(metricChunks).where(eq(metricChunks.seriesId, series0!.id)).limit(1);
-    await h.db.update(metricChunks).set({ summary: null }).where(eq(metricChunks.id, firstChunk!.id));
+    await h.db.update(metricChunks).set({ summary: null, summaryCoarse: null }).where(eq(metricChunks.id, firstChunk!.id));
 
     const whole = (await query({ runIds: [runId], keys: ["loss"], maxPoints: 1000 })).series[0]!;
     // The same buckets computed from every point (a range query reads the points).
@@ -95,6 +95,14 @@ describe.each(testDatabases)("chart query on $name", ({ open }) => {
     const spike = Array.from(exact.max!).indexOf(1e6);
     expect(Math.abs(Array.from(whole.max!).indexOf(1e6) - spike)).toBeLessThanOrEqual(1);
 
+    // 200 buckets of 350 points: read from the coarse summary (128 points an entry).
+    const coarse = (await query({ runIds: [runId], keys: ["loss"], maxPoints: 200 })).series[0]!;
+    const coarseExact = (await query({ runIds: [runId], keys: ["loss"], maxPoints: 200, range: [0, n - 1] })).series[0]!;
+    expect(coarse).toMatchObject({ aggregated: true, total: n });
+    expect(coarse.x.length).toBe(coarseExact.x.length);
+    for (let i = 0; i < coarse.x.length; i++) expect(Math.abs(coarse.x[i]! - coarseExact.x[i]!)).toBeLessThanOrEqual(n / 200);
+    expect(Math.max(...coarse.max!)).toBe(1e6);
+    expect(Array.from(coarse.count!).reduce((a, b) => a + b, 0)).toBe(n);
     // By relative time too (times ascend with steps here): one point a second from the first.
     const timed = (await query({ runIds: [runId], keys: ["loss"], maxPoints: 1000, xAxis: "relative_time" })).series[0]!;
     const timedExact = (await query({ runIds: [runId], keys: ["loss"], maxPoints: 1000, xAxis: "relative_time", range: [0, (n - 1) * 1000] })).series[0]!;

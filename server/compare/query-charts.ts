@@ -4,7 +4,7 @@ import type { ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { projectAccess } from "../teams/access";
 import { forEachBucket } from "../tracking/downsample";
-import { bucketSummaries, timeOrdered, type SummaryColumns } from "../tracking/chunk-summary";
+import { bucketSummaries, COARSE_SPAN, SUMMARY_SPAN, timeOrdered, type SummaryColumns } from "../tracking/chunk-summary";
 import { forEachSeriesColumns, forEachSeriesSummary, type SeriesColumns } from "./read-columns";
 import { ChartQueryInput, type ChartRange, type XAxis } from "./schemas";
 import { type CachedSeries, seriesCacheFor } from "./series-cache";
@@ -54,11 +54,14 @@ export async function queryCharts({ ctx, input }: Verb<ChartQueryInput>): Promis
     else misses.push(s);
   }
   // A whole long series is bucketed from its chunks' summaries instead of every point (by time
-  // only when its times ascend with its steps; otherwise it is read point by point below).
-  const summarised = misses.filter((s) => !q.range && s.count >= q.maxPoints * SUMMARY_POINTS_PER_BUCKET);
-  if (summarised.length > 0) {
+  // only when its times ascend with its steps; otherwise it is read point by point below). The
+  // coarse summary serves when a bucket holds at least two of its entries.
+  for (const level of ["coarse", "fine"] as const) {
+    const span = level === "coarse" ? COARSE_SPAN : SUMMARY_SPAN;
+    const summarised = misses.filter((s) => !q.range && !shaped.has(s.id) && s.count >= q.maxPoints * 2 * span);
+    if (summarised.length === 0) continue;
     const byId = new Map(summarised.map((s) => [s.id, s]));
-    await forEachSeriesSummary(ctx.db, summarised, (id, summary) => {
+    await forEachSeriesSummary(ctx.db, summarised, level, (id, summary) => {
       const s = byId.get(id)!;
       if (q.xAxis !== "step" && !timeOrdered(summary)) return;
       const offset = q.xAxis === "relative_time" ? Math.min(startedAt.get(s.runId)!, summary.firstTime[0] ?? Infinity) : 0;
@@ -95,12 +98,6 @@ export async function queryCharts({ ctx, input }: Verb<ChartQueryInput>): Promis
   }
   return { series };
 }
-
-/**
- * Series with at least this many points per asked bucket use summaries: a bucket then spans two or
- * more summary entries (32 points each), so an entry straddling a bucket edge is a small share.
- */
-const SUMMARY_POINTS_PER_BUCKET = 64;
 
 export function shapeSummary(summary: SummaryColumns, maxPoints: number, axis: "step" | "time" = "step", offset = 0): CachedSeries {
   const size = Math.min(summary.first.length, maxPoints);

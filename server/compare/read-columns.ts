@@ -1,7 +1,7 @@
 import { and, asc, gte, inArray, lte, sql } from "drizzle-orm";
 import { type DbOrTx, isPglite } from "@/db/client";
 import { metricChunks } from "@/db/schema";
-import { decodeSummaries, encodeSummary, type SummaryColumns } from "../tracking/chunk-summary";
+import { COARSE_SPAN, decodeSummaries, encodeSummary, SUMMARY_SPAN, type SummaryColumns } from "../tracking/chunk-summary";
 
 /** Which packed column a chart's x comes from. */
 export type XColumn = "step" | "timestamp";
@@ -124,14 +124,18 @@ export async function forEachSeriesColumns(
   await Promise.all(Array.from({ length: workers }, worker));
 }
 
-async function readSummaryGroup(db: DbOrTx, ids: number[]) {
+/** Which summary a chart reads: entries of SUMMARY_SPAN points, or coarse ones of COARSE_SPAN. */
+export type SummaryLevel = "fine" | "coarse";
+
+async function readSummaryGroup(db: DbOrTx, ids: number[], level: SummaryLevel) {
+  const column = level === "fine" ? metricChunks.summary : metricChunks.summaryCoarse;
   const rows = await db
     .select({
       seriesId: metricChunks.seriesId,
       count: metricChunks.count,
-      summary: sql<string | null>`encode(${metricChunks.summary}, 'base64')`,
+      summary: sql<string | null>`encode(${column}, 'base64')`,
       // Chunks written before summaries existed: their points, summarised here.
-      raw: sql<string | null>`case when ${metricChunks.summary} is null then encode(${metricChunks.data}, 'base64') end`,
+      raw: sql<string | null>`case when ${column} is null then encode(${metricChunks.data}, 'base64') end`,
     })
     .from(metricChunks)
     .where(inArray(metricChunks.seriesId, ids))
@@ -143,7 +147,8 @@ async function readSummaryGroup(db: DbOrTx, ids: number[]) {
     else {
       const all = float64s(Buffer.from(row.raw ?? "", "base64"));
       const n = row.count;
-      part = float64s(encodeSummary({ steps: all.subarray(0, n), values: all.subarray(n, 2 * n), timestamps: all.subarray(2 * n, 3 * n) }));
+      const points = { steps: all.subarray(0, n), values: all.subarray(n, 2 * n), timestamps: all.subarray(2 * n, 3 * n) };
+      part = float64s(encodeSummary(points, level === "fine" ? SUMMARY_SPAN : COARSE_SPAN));
     }
     const list = bySeries.get(row.seriesId);
     if (list) list.push(part);
@@ -156,14 +161,19 @@ async function readSummaryGroup(db: DbOrTx, ids: number[]) {
  * Like forEachSeriesColumns over whole series, but reads each chunk's summary (a few entries per
  * chunk instead of every point): what a full-range chart of long series needs.
  */
-export async function forEachSeriesSummary(db: DbOrTx, series: readonly SeriesToRead[], visit: (seriesId: number, summary: SummaryColumns) => void): Promise<void> {
-  // A summary entry stands for up to 32 points: groups can hold that many more series.
-  const groups = readGroups(series, GROUP_POINTS * 16);
+export async function forEachSeriesSummary(
+  db: DbOrTx,
+  series: readonly SeriesToRead[],
+  level: SummaryLevel,
+  visit: (seriesId: number, summary: SummaryColumns) => void,
+): Promise<void> {
+  // An entry stands for up to 32 (or 128) points: groups can hold that many more series.
+  const groups = readGroups(series, GROUP_POINTS * (level === "fine" ? 16 : 64));
   let next = 0;
   const worker = async () => {
     while (next < groups.length) {
       const group = groups[next++]!;
-      const parts = await readSummaryGroup(db, group.map((s) => s.id));
+      const parts = await readSummaryGroup(db, group.map((s) => s.id), level);
       for (const s of group) visit(s.id, decodeSummaries(parts.get(s.id) ?? []));
     }
   };

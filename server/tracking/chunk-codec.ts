@@ -1,4 +1,4 @@
-import { encodeSummary } from "./chunk-summary";
+import { COARSE_SPAN, encodeSummary } from "./chunk-summary";
 
 /** Points of one series, as parallel columns. Steps and timestamps are integers (ms). */
 export interface Points {
@@ -17,6 +17,8 @@ export interface EncodedChunk {
   valueMax: number | null;
   /** Step-ordered value statistics per few points, for full-range charts (chunk-summary.ts). */
   summary: Buffer;
+  /** The same with COARSE_SPAN points per entry. */
+  summaryCoarse: Buffer;
 }
 
 /** Packs points as float64 little-endian columns: steps, then values, then timestamps. */
@@ -40,7 +42,7 @@ export function encodeChunk(points: Points): EncodedChunk {
     if (valueMax === null || v > valueMax) valueMax = v;
   }
   const data = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
-  return { data, count: n, stepMin, stepMax, valueMin, valueMax, summary: encodeSummary(points) };
+  return { data, count: n, stepMin, stepMax, valueMin, valueMax, summary: encodeSummary(points), summaryCoarse: encodeSummary(points, COARSE_SPAN) };
 }
 
 // Float64Array needs 8-byte alignment; buffers from the driver or from base64 may not have it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Points } from "./chunk-codec";
-import { bucketSummaries, decodeSummaries, encodeSummary, SUMMARY_SPAN, timeOrdered } from "./chunk-summary";
+import { bucketSummaries, COARSE_SPAN, decodeSummaries, encodeSummary, SUMMARY_SPAN, timeOrdered } from "./chunk-summary";
 import { forEachBucket } from "./downsample";
 
 function series(n: number, from = 0, value = (s: number) => Math.sin(s / 50)): Points {
@@ -31,6 +31,8 @@ describe("chunk summaries", () => {
     expect(Array.from(s.max)).toEqual([1, 9]);
     expect(Array.from(s.count)).toEqual([SUMMARY_SPAN, 8]);
     expect(s.sum[0]).toBe(SUMMARY_SPAN - 2 - 2);
+    const coarse = decodeSummaries([f64(encodeSummary(p, COARSE_SPAN))]);
+    expect([coarse.first.length, coarse.count[0], coarse.min[0], coarse.max[0], coarse.finite[0]]).toEqual([1, 40, -2, 9, 39]);
   });
 
   it("sort a chunk logged out of order", () => {

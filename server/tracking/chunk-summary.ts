@@ -1,5 +1,7 @@
-/** Points per summary entry: a full chunk (1,000 points) keeps 32 entries, about 1.8 KB. */
+/** Points per summary entry: a full chunk (1,000 points) keeps 32 entries, about 2.3 KB. */
 export const SUMMARY_SPAN = 32;
+/** Points per coarse entry (8 per full chunk), for charts whose buckets hold hundreds of points. */
+export const COARSE_SPAN = 128;
 /**
  * Float64 fields per entry: first and last step, first and last timestamp (NaN when the entry's
  * timestamps go backwards in step order), sum and count of non-NaN values, min, max, points.
@@ -7,12 +9,12 @@ export const SUMMARY_SPAN = 32;
 const FIELDS = 9;
 
 /**
- * A chunk's points in step order, cut into runs of SUMMARY_SPAN points, each kept as its step range
+ * A chunk's points in step order, cut into runs of `span` points, each kept as its step range
  * and value statistics. A full-range chart of a long series buckets these instead of every point:
  * each bucket's min and max stay exact; an entry that straddles a bucket edge is counted in the
  * bucket where it starts, which can move a point by at most one bucket (about one pixel).
  */
-export function encodeSummary(points: { steps: Float64Array; values: Float64Array; timestamps: Float64Array }): Buffer {
+export function encodeSummary(points: { steps: Float64Array; values: Float64Array; timestamps: Float64Array }, span = SUMMARY_SPAN): Buffer {
   const n = points.steps.length;
   let order: ArrayLike<number> | null = null;
   for (let i = 1; i < n; i++) {
@@ -22,11 +24,11 @@ export function encodeSummary(points: { steps: Float64Array; values: Float64Arra
     }
   }
   const at = (k: number) => (order ? order[k]! : k);
-  const entries = Math.ceil(n / SUMMARY_SPAN);
+  const entries = Math.ceil(n / span);
   const out = new Float64Array(entries * FIELDS);
   for (let e = 0; e < entries; e++) {
-    const start = e * SUMMARY_SPAN;
-    const end = Math.min(n, start + SUMMARY_SPAN);
+    const start = e * span;
+    const end = Math.min(n, start + span);
     let sum = 0;
     let finite = 0;
     let min = Infinity;

@@ -112,6 +112,7 @@ export async function logMetrics({ ctx, input }: Verb<LogMetricsInput>) {
         valueMax: chunk.valueMax,
         data: chunk.data,
         summary: chunk.summary,
+        summaryCoarse: chunk.summaryCoarse,
       })),
     );
     return { accepted, rejected, duplicate: false };
