@@ -7,6 +7,7 @@ import type { Actor, ServiceContext } from "../context";
 import { conflict, forbidden, isUniqueViolation, preconditionFailed } from "../errors";
 import { createId } from "../ids";
 import { enqueueWebhookEvent } from "../webhooks/enqueue";
+import { wakeWebhookDelivery } from "../webhooks/wake";
 import { modelAccess, promotionAccess, type ModelAccess, type PromotionAccess } from "./access";
 import { currentHolder, lockModel, moveAlias } from "./aliases";
 import { allPassed, evaluateChecks } from "./checks";
@@ -107,7 +108,7 @@ export async function requestPromotion({ ctx, input }: Verb<RequestPromotionInpu
   const data = RequestPromotionInput.parse(input);
   const access = await modelAccess(ctx, data.modelId, "promotions:request");
   const { model, project, actor } = access;
-  return ctx.db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx) => {
     await lockModel(tx, model.id);
     const version: ModelVersionRow = await versionRow(tx, model.id, data.version);
     const holder = await currentHolder(tx, model.id, data.alias);
@@ -134,6 +135,13 @@ export async function requestPromotion({ ctx, input }: Verb<RequestPromotionInpu
     });
     return (await settle(tx, actor, access, promotion!)).promotion;
   });
+  return afterCommit(row);
+}
+
+/** A request that applied has queued promotion.applied: wake the delivery loop once committed. */
+function afterCommit(row: PromotionRow): PromotionRow {
+  if (row.state === "applied") wakeWebhookDelivery();
+  return row;
 }
 
 /** Locks in the order every promotion verb uses (model, then request), re-reading the request. */
@@ -185,7 +193,7 @@ async function review(
 }
 
 export async function approvePromotion({ ctx, input }: Verb<ReviewInput>) {
-  return review(ctx, input, "approve", async (tx, access, promotion) => (await settle(tx, access.actor, access, promotion)).promotion);
+  return afterCommit(await review(ctx, input, "approve", async (tx, access, promotion) => (await settle(tx, access.actor, access, promotion)).promotion));
 }
 
 /** One rejection closes the request. */
@@ -231,7 +239,7 @@ export async function cancelPromotion({ ctx, input }: Verb<ReviewInput>) {
 export async function applyPromotion({ ctx, input }: Verb<{ promotionId: string }>) {
   const data = PromotionRef.parse(input);
   const access = await promotionAccess(ctx, data.promotionId, "promotions:request");
-  return ctx.db.transaction(async (tx) => {
+  const applied = await ctx.db.transaction(async (tx) => {
     const promotion = await lockPromotion(tx, access.promotion);
     requireOpen(promotion);
     const result = await settle(tx, access.actor, access, promotion);
@@ -241,4 +249,5 @@ export async function applyPromotion({ ctx, input }: Verb<{ promotionId: string 
       missing > 0 ? `Needs ${missing} more approval${missing === 1 ? "" : "s"}` : `Checks failing: ${failingText(result.judged.checks)}`,
     );
   });
+  return afterCommit(applied);
 }

@@ -11,6 +11,7 @@ import { runAccess } from "../tracking/access";
 import { getRun } from "../tracking/runs";
 import { ArtifactPath, metricValueToWire } from "../tracking/schemas";
 import { enqueueWebhookEvent } from "../webhooks/enqueue";
+import { wakeWebhookDelivery } from "../webhooks/wake";
 import { modelAccess } from "./access";
 import type { VersionFacts } from "./checks";
 import { ModelName, ModelRef, RegisterVersionInput, VersionRef } from "./schemas";
@@ -111,12 +112,16 @@ async function insertVersion(
       });
       return row!;
     });
+  let row: ModelVersionRow;
   try {
-    return await attempt();
+    row = await attempt();
   } catch (error) {
-    if (isUniqueViolation(error)) return attempt();
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    row = await attempt();
   }
+  // Committed: the queued model_version.created can go now rather than at the loop's next tick.
+  wakeWebhookDelivery();
+  return row;
 }
 
 export function versionToEvent(v: ModelVersionRow) {
