@@ -39,7 +39,14 @@ export async function queryCharts({ ctx, input }: Verb<ChartQueryInput>): Promis
   }
   const startedAt = new Map(found.map((r) => [r.id, r.startedAt.getTime()]));
   const rows = await ctx.db
-    .select({ id: metricSeries.id, runId: metricSeries.runId, key: metricSeries.key, count: metricSeries.count })
+    .select({
+      id: metricSeries.id,
+      runId: metricSeries.runId,
+      key: metricSeries.key,
+      count: metricSeries.count,
+      lastStep: metricSeries.lastStep,
+      lastTimestamp: metricSeries.lastTimestamp,
+    })
     .from(metricSeries)
     .where(and(eq(metricSeries.projectId, project.id), inArray(metricSeries.runId, runIds), inArray(metricSeries.key, keys)));
 
@@ -65,7 +72,9 @@ export async function queryCharts({ ctx, input }: Verb<ChartQueryInput>): Promis
       const s = byId.get(id)!;
       if (q.xAxis !== "step" && !timeOrdered(summary)) return;
       const offset = q.xAxis === "relative_time" ? Math.min(startedAt.get(s.runId)!, summary.firstTime[0] ?? Infinity) : 0;
-      const result = shapeSummary(summary, q.maxPoints, q.xAxis === "step" ? "step" : "time", offset);
+      // The series' highest step, and that point's time (the latest, as times ascend with steps).
+      const end = (q.xAxis === "step" ? s.lastStep : s.lastTimestamp) ?? -Infinity;
+      const result = shapeSummary(summary, q.maxPoints, end, q.xAxis === "step" ? "step" : "time", offset);
       cache.set(cacheKey(s), result);
       shaped.set(id, result);
     });
@@ -99,7 +108,7 @@ export async function queryCharts({ ctx, input }: Verb<ChartQueryInput>): Promis
   return { series };
 }
 
-export function shapeSummary(summary: SummaryColumns, maxPoints: number, axis: "step" | "time" = "step", offset = 0): CachedSeries {
+export function shapeSummary(summary: SummaryColumns, maxPoints: number, end: number, axis: "step" | "time" = "step", offset = 0): CachedSeries {
   const size = Math.min(summary.first.length, maxPoints);
   const x = new Float64Array(size);
   const y = new Float64Array(size);
@@ -108,7 +117,7 @@ export function shapeSummary(summary: SummaryColumns, maxPoints: number, axis: "
   const count = new Float64Array(size);
   let k = 0;
   let total = 0;
-  bucketSummaries(summary, maxPoints, (bx, by, bmin, bmax, bcount) => {
+  bucketSummaries(summary, maxPoints, end, (bx, by, bmin, bmax, bcount) => {
     x[k] = bx;
     y[k] = by;
     min[k] = bmin;

@@ -1,12 +1,14 @@
-/** Points per summary entry: a full chunk (1,000 points) keeps 32 entries, about 2.3 KB. */
+/** Points per summary entry: a full chunk (1,000 points) keeps 32 entries, about 1.5 KB. */
 export const SUMMARY_SPAN = 32;
 /** Points per coarse entry (8 per full chunk), for charts whose buckets hold hundreds of points. */
 export const COARSE_SPAN = 128;
 /**
- * Float64 fields per entry: first and last step, first and last timestamp (NaN when the entry's
- * timestamps go backwards in step order), sum and count of non-NaN values, min, max, points.
+ * Float64 fields per entry: first step, first timestamp (NaN when the entry's timestamps go
+ * backwards in step order), sum, min and max of non-NaN values, and points × 65,536 + non-NaN
+ * points (both ≤ a span, so exact). Reads cost what entries weigh, so each field has to earn it.
  */
-const FIELDS = 9;
+const FIELDS = 6;
+const COUNT_SHIFT = 65_536;
 
 /**
  * A chunk's points in step order, cut into runs of `span` points, each kept as its step range
@@ -45,14 +47,11 @@ export function encodeSummary(points: { steps: Float64Array; values: Float64Arra
     }
     const o = e * FIELDS;
     out[o] = points.steps[at(start)]!;
-    out[o + 1] = points.steps[at(end - 1)]!;
-    out[o + 2] = timeOrdered ? points.timestamps[at(start)]! : NaN;
-    out[o + 3] = timeOrdered ? points.timestamps[at(end - 1)]! : NaN;
-    out[o + 4] = sum;
-    out[o + 5] = finite;
-    out[o + 6] = finite ? min : NaN;
-    out[o + 7] = finite ? max : NaN;
-    out[o + 8] = end - start;
+    out[o + 1] = timeOrdered ? points.timestamps[at(start)]! : NaN;
+    out[o + 2] = sum;
+    out[o + 3] = finite ? min : NaN;
+    out[o + 4] = finite ? max : NaN;
+    out[o + 5] = (end - start) * COUNT_SHIFT + finite;
   }
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
@@ -60,9 +59,7 @@ export function encodeSummary(points: { steps: Float64Array; values: Float64Arra
 /** Summary entries of one series, as parallel columns sorted by first step. */
 export interface SummaryColumns {
   first: Float64Array;
-  last: Float64Array;
   firstTime: Float64Array;
-  lastTime: Float64Array;
   sum: Float64Array;
   finite: Float64Array;
   min: Float64Array;
@@ -74,9 +71,7 @@ export function decodeSummaries(parts: Float64Array[]): SummaryColumns {
   const total = parts.reduce((n, p) => n + p.length / FIELDS, 0);
   const cols: SummaryColumns = {
     first: new Float64Array(total),
-    last: new Float64Array(total),
     firstTime: new Float64Array(total),
-    lastTime: new Float64Array(total),
     sum: new Float64Array(total),
     finite: new Float64Array(total),
     min: new Float64Array(total),
@@ -87,14 +82,12 @@ export function decodeSummaries(parts: Float64Array[]): SummaryColumns {
   for (const p of parts) {
     for (let o = 0; o < p.length; o += FIELDS, k++) {
       cols.first[k] = p[o]!;
-      cols.last[k] = p[o + 1]!;
-      cols.firstTime[k] = p[o + 2]!;
-      cols.lastTime[k] = p[o + 3]!;
-      cols.sum[k] = p[o + 4]!;
-      cols.finite[k] = p[o + 5]!;
-      cols.min[k] = p[o + 6]!;
-      cols.max[k] = p[o + 7]!;
-      cols.count[k] = p[o + 8]!;
+      cols.firstTime[k] = p[o + 1]!;
+      cols.sum[k] = p[o + 2]!;
+      cols.min[k] = p[o + 3]!;
+      cols.max[k] = p[o + 4]!;
+      cols.count[k] = Math.floor(p[o + 5]! / COUNT_SHIFT);
+      cols.finite[k] = p[o + 5]! % COUNT_SHIFT;
     }
   }
   let sorted = true;
@@ -104,9 +97,7 @@ export function decodeSummaries(parts: Float64Array[]): SummaryColumns {
   const pick = (c: Float64Array) => Float64Array.from(order, (i) => c[i]!);
   return {
     first: pick(cols.first),
-    last: pick(cols.last),
     firstTime: pick(cols.firstTime),
-    lastTime: pick(cols.lastTime),
     sum: pick(cols.sum),
     finite: pick(cols.finite),
     min: pick(cols.min),
@@ -116,13 +107,13 @@ export function decodeSummaries(parts: Float64Array[]): SummaryColumns {
 }
 
 /**
- * Whether the entries, in step order, are also in time order (each entry's times ascend and no
- * entry starts before the previous one ended): then time axes can be bucketed from them too.
+ * Whether the entries, in step order, are also in time order (each entry's times ascend, and each
+ * starts no earlier than the one before): then time axes can be bucketed from them too.
  */
 export function timeOrdered(s: SummaryColumns): boolean {
   for (let i = 0; i < s.first.length; i++) {
     if (Number.isNaN(s.firstTime[i]!)) return false;
-    if (i > 0 && s.firstTime[i]! < s.lastTime[i - 1]!) return false;
+    if (i > 0 && s.firstTime[i]! < s.firstTime[i - 1]!) return false;
   }
   return true;
 }
@@ -133,16 +124,15 @@ export type SummaryBucketSink = (x: number, value: number, min: number, max: num
 /**
  * Buckets summary entries into at most `maxPoints` equal x ranges over the series' whole span, the
  * same widths forEachBucket (downsample.ts) cuts from the points themselves. `axis` picks steps or
- * timestamps (shifted by `offset`); timestamps need timeOrdered().
+ * timestamps (shifted by `offset`); timestamps need timeOrdered(). `end` is the series' last x (its
+ * highest step, or that point's timestamp), which entries do not keep.
  */
-export function bucketSummaries(s: SummaryColumns, maxPoints: number, emit: SummaryBucketSink, axis: "step" | "time" = "step", offset = 0): void {
+export function bucketSummaries(s: SummaryColumns, maxPoints: number, end: number, emit: SummaryBucketSink, axis: "step" | "time" = "step", offset = 0): void {
   const n = s.first.length;
   if (n === 0) return;
   const xs = axis === "step" ? s.first : s.firstTime;
-  const xe = axis === "step" ? s.last : s.lastTime;
   const first = xs[0]! - offset;
-  let last = -Infinity;
-  for (let i = 0; i < n; i++) if (xe[i]! - offset > last) last = xe[i]! - offset;
+  const last = Math.max(end - offset, xs[n - 1]! - offset);
   const width = Math.max(1, (last - first + 1) / maxPoints);
   const bucketOf = (v: number) => Math.min(maxPoints - 1, Math.max(0, Math.floor((v - first) / width))) || 0;
   let i = 0;
