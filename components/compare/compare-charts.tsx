@@ -3,15 +3,13 @@
 import { useMemo } from "react";
 import { prepareBars } from "../charts/prepare/bars";
 import { groupMetricKeys } from "../charts/prepare/group-keys";
-import { runDashes } from "../charts/prepare/run-dashes";
 import { ValueBars } from "../charts/value-bars";
 import type { RunRow } from "../runs/types";
 import { EmptyState } from "../ui/states";
-import { type ChartSettings, CompareChartCard } from "./compare-chart-card";
+import type { ChartSettings } from "./compare-chart-card";
 import { runsWithKey, splitMetricKeys } from "./metric-keys";
+import { RunsMetricChart, useRunStyles } from "./runs-metric-chart";
 import { WhenSeen } from "./when-seen";
-
-const isLive = (run: RunRow) => run.status === "running" || run.status === "queued";
 
 export interface CompareChartsProps {
   projectId: string;
@@ -24,12 +22,7 @@ export interface CompareChartsProps {
 /** One chart per metric key, in sections by prefix (`train/`, `val/`), then the single-value metrics as bars. */
 export function CompareCharts({ projectId, runs, settings, onZoom, onResetZoom }: CompareChartsProps) {
   const keys = useMemo(() => splitMetricKeys(runs), [runs]);
-  // Live polling hands over new run objects every few seconds: key the maps by content, so the
-  // charts redraw only when the runs or their names changed.
-  const idsKey = runs.map((r) => r.id).join(",");
-  const namesKey = JSON.stringify(runs.map((r) => [r.id, r.name]));
-  const names = useMemo(() => new Map<string, string>(JSON.parse(namesKey)), [namesKey]);
-  const dashes = useMemo(() => runDashes(idsKey.split(",")), [idsKey]);
+  const styles = useRunStyles(runs);
   const groups = useMemo(() => groupMetricKeys(keys.lines), [keys.lines]);
   if (keys.lines.length === 0 && keys.single.length === 0) {
     return <EmptyState title="No metrics logged yet" description="Values these runs log appear here as charts." />;
@@ -40,23 +33,18 @@ export function CompareCharts({ projectId, runs, settings, onZoom, onResetZoom }
         <section key={group.prefix} aria-label={group.prefix ? `${group.prefix}/ metrics` : "Other metrics"} className="flex flex-col gap-3">
           <h3 className="text-sm font-semibold text-muted-foreground">{group.prefix ? `${group.prefix}/` : "Other"}</h3>
           <div className="grid gap-4 xl:grid-cols-2">
-            {group.keys.map((key) => {
-              const withKey = runsWithKey(runs, key);
-              return (
-                <CompareChartCard
-                  key={key}
-                  projectId={projectId}
-                  metricKey={key}
-                  runIds={withKey.map((r) => r.id)}
-                  names={names}
-                  dashes={dashes}
-                  settings={settings}
-                  live={withKey.some(isLive)}
-                  onZoom={onZoom}
-                  onResetZoom={onResetZoom}
-                />
-              );
-            })}
+            {group.keys.map((key) => (
+              <RunsMetricChart
+                key={key}
+                projectId={projectId}
+                metricKey={key}
+                runs={runs}
+                styles={styles}
+                settings={settings}
+                onZoom={onZoom}
+                onResetZoom={onResetZoom}
+              />
+            ))}
           </div>
         </section>
       ))}

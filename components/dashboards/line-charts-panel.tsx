@@ -3,11 +3,8 @@
 import { useCallback, useMemo, useState } from "react";
 import type { PanelOf } from "@/server/dashboards/schemas";
 import type { XAxis } from "@/server/compare/schemas";
-import { runDashes } from "../charts/prepare/run-dashes";
-import { CompareChartCard } from "../compare/compare-chart-card";
-import { runsWithKey } from "../compare/metric-keys";
+import { RunsMetricChart, useRunStyles } from "../compare/runs-metric-chart";
 import { selectionSummary } from "../compare/select-runs";
-import type { RunRow } from "../runs/types";
 import { Button } from "../ui/button";
 import { EmptyState, ErrorState } from "../ui/states";
 import { MAX_PANEL_CHARTS, panelMetricKeys, panelRuns } from "./panel-runs";
@@ -15,7 +12,6 @@ import { PanelCaption, PanelLoading } from "./panel-states";
 import { useProjectRuns } from "./use-project-runs";
 
 const NO_RUNS: never[] = [];
-const isLive = (run: RunRow) => run.status === "running" || run.status === "queued";
 
 /**
  * A chart per metric over the runs a saved filter names: the compare view's chart cards (same
@@ -32,11 +28,7 @@ export function LineChartsPanel({ projectId, config }: { projectId: string; conf
   const settings = useMemo(() => ({ x: config.x_axis, smoothing: config.smoothing, logY: config.log_y, range }), [config.x_axis, config.smoothing, config.log_y, range]);
   const onZoom = useCallback((r: [number, number]) => setZoom({ x: config.x_axis, range: r }), [config.x_axis]);
   const onResetZoom = useCallback(() => setZoom(null), []);
-  // As in the compare view: live polling hands over new objects, the maps follow content only.
-  const idsKey = shown.map((r) => r.id).join(",");
-  const namesKey = JSON.stringify(shown.map((r) => [r.id, r.name]));
-  const names = useMemo(() => new Map<string, string>(JSON.parse(namesKey)), [namesKey]);
-  const dashes = useMemo(() => runDashes(idsKey.split(",")), [idsKey]);
+  const styles = useRunStyles(shown);
 
   if (runs.isPending) return <PanelLoading label="Loading runs" />;
   if (runs.isError) return <ErrorState title="Could not load the runs" error={runs.error} />;
@@ -56,23 +48,18 @@ export function LineChartsPanel({ projectId, config }: { projectId: string; conf
         ) : null}
       </div>
       <div className="grid gap-3 @4xl:grid-cols-2">
-        {keys.keys.map((key) => {
-          const withKey = runsWithKey(shown, key);
-          return (
-            <CompareChartCard
-              key={key}
-              projectId={projectId}
-              metricKey={key}
-              runIds={withKey.map((r) => r.id)}
-              names={names}
-              dashes={dashes}
-              settings={settings}
-              live={withKey.some(isLive)}
-              onZoom={onZoom}
-              onResetZoom={onResetZoom}
-            />
-          );
-        })}
+        {keys.keys.map((key) => (
+          <RunsMetricChart
+            key={key}
+            projectId={projectId}
+            metricKey={key}
+            runs={shown}
+            styles={styles}
+            settings={settings}
+            onZoom={onZoom}
+            onResetZoom={onResetZoom}
+          />
+        ))}
       </div>
     </div>
   );

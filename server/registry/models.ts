@@ -9,6 +9,7 @@ import { modelAccess } from "./access";
 import { CreateModelInput, ModelByName, ModelRef, UpdateModelInput } from "./schemas";
 
 type Verb<I> = { ctx: ServiceContext; input: I };
+export type ModelRow = typeof registeredModels.$inferSelect;
 
 export async function createModel({ ctx, input }: Verb<CreateModelInput>) {
   const data = CreateModelInput.parse(input);

@@ -134,6 +134,8 @@ export async function getPromotion({ ctx, input }: Verb<{ promotionId: string }>
     model: { id: model.id, name: model.name, projectId: model.projectId },
     version: judged.version,
     current: compared ?? null,
+    /** The version an applied request replaced (null: the alias pointed nowhere, or not applied). */
+    previousVersion: promotion.state === "applied" ? (compared?.version ?? null) : null,
     requestedBy: requester[0] ?? null,
     requiredApprovals: judged.policy.requiredApprovals,
     protected: judged.policy.protected,

@@ -5,17 +5,13 @@ import type { Actor } from "../context";
 import * as routes from "../http/handlers/registry";
 import { createProject } from "../projects/projects";
 import { useRuntime, type Runtime } from "../runtime";
-import { ctxFor, makeUser, teamWithRoles, testRuntime, uniq } from "../testing/fixtures";
+import { ctxFor, makeUser, teamWithRoles, testRuntime, textBody, uniq } from "../testing/fixtures";
 import { createToken } from "../tokens/tokens";
 import { putArtifact } from "../tracking/artifacts";
 import { logMetrics } from "../tracking/metrics";
 import { createRun, updateRun } from "../tracking/runs";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-async function* bytes(text: string) {
-  yield new TextEncoder().encode(text);
-}
 
 describe.each(testDatabases)("registry REST v1 on $name", ({ open }) => {
   let h: DbHandle;
@@ -51,7 +47,7 @@ describe.each(testDatabases)("registry REST v1 on $name", ({ open }) => {
     const ctx = ctxFor(h.db, member);
     const run = await createRun({ ctx, input: { projectId: project.id, name: "r" } });
     await logMetrics({ ctx, input: { runId: run.id, points: [{ key: "val/acc", value: 0.97, step: 3 }, { key: "val/loss", value: "NaN", step: 3 }] } });
-    await putArtifact({ ctx, input: { runId: run.id, path: "model.pt" }, body: bytes("w"), blobs: rt.blobs, maxBytes: 100 });
+    await putArtifact({ ctx, input: { runId: run.id, path: "model.pt" }, body: textBody("w"), blobs: rt.blobs, maxBytes: 100 });
     await updateRun({ ctx, input: { runId: run.id, status: "succeeded" } });
 
     const model = await json(call(routes.createModelRoute, mt, { projectId: project.id }, { name: "digits" }), 201);

@@ -7,7 +7,7 @@ import type { Actor } from "../context";
 import { saveEnvironment } from "../environments/environments";
 import { createProject } from "../projects/projects";
 import { useRuntime, type Runtime } from "../runtime";
-import { auditRows, ctxFor, expectDomainError, makeUser, teamWithRoles, testRuntime, uniq } from "../testing/fixtures";
+import { auditRows, ctxFor, expectDomainError, makeUser, teamWithRoles, testRuntime, textBody, uniq } from "../testing/fixtures";
 import { putArtifact } from "../tracking/artifacts";
 import { logMetrics } from "../tracking/metrics";
 import { createRun, updateRun } from "../tracking/runs";
@@ -20,10 +20,6 @@ import { getVersion, registerFromRun, registerVersion } from "./versions";
 import { deliverDueWebhooks } from "../webhooks/deliver";
 import { verifySignature } from "../webhooks/signature";
 import { createWebhook } from "../webhooks/webhooks";
-
-async function* bytes(text: string) {
-  yield new TextEncoder().encode(text);
-}
 
 describe.each(testDatabases)("model registry and promotions on $name", ({ open }) => {
   let h: DbHandle;
@@ -50,8 +46,8 @@ describe.each(testDatabases)("model registry and promotions on $name", ({ open }
     const ctx = ctxFor(h.db, actor);
     const run = await createRun({ ctx, input: { projectId, name: uniq("run") } });
     await logMetrics({ ctx, input: { runId: run.id, points: [0.5, acc].map((value, step) => ({ key: "val/acc", value, step })) } });
-    await putArtifact({ ctx, input: { runId: run.id, path: "model/weights.bin" }, body: bytes(`weights ${acc}`), blobs: rt.blobs, maxBytes: 1e6 });
-    await putArtifact({ ctx, input: { runId: run.id, path: "model/config.json" }, body: bytes("{}"), blobs: rt.blobs, maxBytes: 1e6 });
+    await putArtifact({ ctx, input: { runId: run.id, path: "model/weights.bin" }, body: textBody(`weights ${acc}`), blobs: rt.blobs, maxBytes: 1e6 });
+    await putArtifact({ ctx, input: { runId: run.id, path: "model/config.json" }, body: textBody("{}"), blobs: rt.blobs, maxBytes: 1e6 });
     await updateRun({ ctx, input: { runId: run.id, status: opts.status ?? "succeeded" } });
     return run;
   }

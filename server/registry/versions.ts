@@ -8,7 +8,7 @@ import type { Actor, ServiceContext } from "../context";
 import { isUniqueViolation, notFound, validation } from "../errors";
 import { createId } from "../ids";
 import { runAccess } from "../tracking/access";
-import { getRun } from "../tracking/runs";
+import { runDetails } from "../tracking/runs";
 import { ArtifactPath, metricValueToWire } from "../tracking/schemas";
 import { enqueueWebhookEvent } from "../webhooks/enqueue";
 import { wakeWebhookDelivery } from "../webhooks/wake";
@@ -49,9 +49,11 @@ async function resolveArtifact(db: DbOrTx, runId: string, rawPath: string) {
 const toLineage = (v: number | null): LineageNumber => (v === null ? null : metricValueToWire(v));
 const fromLineage = (v: LineageNumber): number | null => (v === null ? null : typeof v === "number" ? v : v === "NaN" ? NaN : v === "Infinity" ? Infinity : -Infinity);
 
-async function lineageOf(ctx: ServiceContext, runId: string): Promise<ModelLineage> {
-  const run = await getRun({ ctx, input: { runId } });
-  const [job] = await ctx.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.runId, runId)).limit(1);
+async function lineageOf(db: DbOrTx, runRow: typeof runs.$inferSelect): Promise<ModelLineage> {
+  const [run, [job]] = await Promise.all([
+    runDetails(db, runRow),
+    db.select({ id: jobs.id }).from(jobs).where(eq(jobs.runId, runRow.id)).limit(1),
+  ]);
   return {
     runName: run.name,
     ...(job ? { jobId: job.id } : {}),
@@ -69,10 +71,11 @@ async function insertVersion(
   actor: Actor,
   model: typeof registeredModels.$inferSelect,
   teamId: string,
-  input: { runId: string; artifactPath: string; description?: string },
+  run: typeof runs.$inferSelect,
+  input: { artifactPath: string; description?: string },
 ) {
-  const artifact = await resolveArtifact(ctx.db, input.runId, input.artifactPath);
-  const lineage = await lineageOf(ctx, input.runId);
+  const artifact = await resolveArtifact(ctx.db, run.id, input.artifactPath);
+  const lineage = await lineageOf(ctx.db, run);
   const attempt = () =>
     ctx.db.transaction(async (tx) => {
       // The model row serialises numbering: two registrations at once get 1 and 2, never 1 twice.
@@ -88,7 +91,7 @@ async function insertVersion(
           modelId: model.id,
           projectId: model.projectId,
           version: (latest ?? 0) + 1,
-          runId: input.runId,
+          runId: run.id,
           artifactPath: artifact.path,
           artifactSha256: artifact.sha256,
           artifactSize: artifact.size,
@@ -104,7 +107,7 @@ async function insertVersion(
         action: "model.version.create",
         targetType: "model_version",
         targetId: row!.id,
-        data: { model: model.name, version: row!.version, runId: input.runId, artifactPath: artifact.path, sha256: artifact.sha256 },
+        data: { model: model.name, version: row!.version, runId: run.id, artifactPath: artifact.path, sha256: artifact.sha256 },
       });
       await enqueueWebhookEvent(tx, model.projectId, "model_version.created", {
         model: { id: model.id, name: model.name },
@@ -134,7 +137,7 @@ export async function registerVersion({ ctx, input }: Verb<RegisterVersionInput>
   const { model, project, actor } = await modelAccess(ctx, data.modelId, "models:write");
   const { run } = await runAccess(ctx, data.runId, "team:read");
   if (run.projectId !== model.projectId) throw validation("The run belongs to another project than the model");
-  return insertVersion(ctx, actor, model, project.teamId, data);
+  return insertVersion(ctx, actor, model, project.teamId, run, data);
 }
 
 /**
@@ -166,7 +169,7 @@ export async function registerFromRun({ ctx, input }: Verb<{ runId: string; mode
     .select()
     .from(registeredModels)
     .where(and(eq(registeredModels.projectId, project.id), eq(registeredModels.name, name)));
-  return { model: model!, version: await insertVersion(ctx, actor, model!, project.teamId, { ...input, runId: run.id }) };
+  return { model: model!, version: await insertVersion(ctx, actor, model!, project.teamId, run, input) };
 }
 
 export async function listVersions({ ctx, input }: Verb<ModelRef>) {

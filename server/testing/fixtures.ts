@@ -74,3 +74,8 @@ export function testRuntime(handle: DbHandle): Runtime {
     blobs: localBlobStore(mkdtempSync(path.join(tmpdir(), "trainyard-blobs-"))),
   };
 }
+
+/** A request body stream of one chunk, for verbs that take uploads (artifacts). */
+export async function* textBody(text: string): AsyncIterable<Uint8Array> {
+  yield new TextEncoder().encode(text);
+}

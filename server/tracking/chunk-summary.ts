@@ -1,3 +1,5 @@
+import { bucketRule } from "./downsample";
+
 /** Points per summary entry: a full chunk (1,000 points) keeps 32 entries, about 1.5 KB. */
 export const SUMMARY_SPAN = 32;
 /** Points per coarse entry (8 per full chunk), for charts whose buckets hold hundreds of points. */
@@ -131,10 +133,7 @@ export function bucketSummaries(s: SummaryColumns, maxPoints: number, end: numbe
   const n = s.first.length;
   if (n === 0) return;
   const xs = axis === "step" ? s.first : s.firstTime;
-  const first = xs[0]! - offset;
-  const last = Math.max(end - offset, xs[n - 1]! - offset);
-  const width = Math.max(1, (last - first + 1) / maxPoints);
-  const bucketOf = (v: number) => Math.min(maxPoints - 1, Math.max(0, Math.floor((v - first) / width))) || 0;
+  const bucketOf = bucketRule(xs[0]! - offset, Math.max(end - offset, xs[n - 1]! - offset), maxPoints);
   let i = 0;
   while (i < n) {
     const bucket = bucketOf(xs[i]! - offset);

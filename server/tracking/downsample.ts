@@ -22,6 +22,16 @@ export interface Downsampled {
 export type BucketSink = (start: number, end: number, value: number, min: number, max: number) => void;
 
 /**
+ * Which of `maxPoints` equal x ranges over [first, last] holds x. Membership is decided by one
+ * expression for every point, never by a computed bucket end: `first + (b + 1) * width` can round
+ * onto a point that divided into bucket b and stall a walk.
+ */
+export function bucketRule(first: number, last: number, maxPoints: number): (x: number) => number {
+  const width = Math.max(1, (last - first + 1) / maxPoints);
+  return (v) => Math.min(maxPoints - 1, Math.max(0, Math.floor((v - first) / width))) || 0;
+}
+
+/**
  * The one bucketing rule, for any x (step, relative or wall time) sorted ascending: at most
  * `maxPoints` buckets. A series that fits passes through point by point; a larger one is cut into
  * equal x ranges, each answered by its mean with its min and max kept, so no spike disappears.
@@ -33,12 +43,7 @@ export function forEachBucket(x: ArrayLike<number>, y: ArrayLike<number>, maxPoi
     for (let i = 0; i < n; i++) emit(i, i + 1, y[i]!, y[i]!, y[i]!);
     return false;
   }
-  const first = x[0]!;
-  const last = x[n - 1]!;
-  const width = Math.max(1, (last - first + 1) / maxPoints);
-  // Membership is decided by one expression for every point, never by a computed bucket end:
-  // `first + (b + 1) * width` can round onto a point that divided into bucket b and stall the walk.
-  const bucketOf = (v: number) => Math.min(maxPoints - 1, Math.max(0, Math.floor((v - first) / width))) || 0;
+  const bucketOf = bucketRule(x[0]!, x[n - 1]!, maxPoints);
   let i = 0;
   while (i < n) {
     const bucket = bucketOf(x[i]!);

@@ -110,7 +110,8 @@ export async function getRun({ ctx, input }: Verb<RunRef>) {
   return runDetails(ctx.db, run);
 }
 
-async function runDetails(db: DbOrTx, run: typeof runs.$inferSelect) {
+/** A run with its params, tags, metric summaries, datasets and environment; the caller checked access. */
+export async function runDetails(db: DbOrTx, run: typeof runs.$inferSelect) {
   const [params, tags, metrics, datasets, creator, reproduction, environment] = await Promise.all([
     db.select({ key: runParams.key, value: runParams.value }).from(runParams).where(eq(runParams.runId, run.id)),
     db.select({ key: runTags.key, value: runTags.value }).from(runTags).where(eq(runTags.runId, run.id)),

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import type { registeredModels } from "@/db/schema";
 import { listAliases, listAliasHistory, resolveAlias, setAlias, deleteAlias } from "../../registry/aliases";
-import { createModel, deleteModel, getModel, listModels, updateModel } from "../../registry/models";
+import { createModel, deleteModel, getModel, listModels, updateModel, type ModelRow } from "../../registry/models";
 import { deletePolicy, listPolicies, setPolicy } from "../../registry/policies";
 import { getPromotion, listPromotions, reviewQueue } from "../../registry/promotion-reads";
 import { applyPromotion, approvePromotion, cancelPromotion, rejectPromotion, requestPromotion } from "../../registry/promotions";
@@ -36,7 +35,6 @@ import {
 import { ProjectIdParams, RunIdParams } from "../contracts/tracking";
 import { restRoute } from "../route";
 
-type ModelRow = typeof registeredModels.$inferSelect;
 type ModelListRow = Awaited<ReturnType<typeof listModels>>[number];
 
 const modelToWire = (m: ModelRow | ModelListRow) => ({
@@ -112,7 +110,7 @@ async function promotionToWire(ctx: Parameters<typeof getPromotion>[0]["ctx"], p
     requested_by: p.requestedBy,
     created_at: p.createdAt,
     closed_at: p.closedAt,
-    previous_version: p.state === "applied" ? (p.current?.version ?? null) : null,
+    previous_version: p.previousVersion,
     current_version: p.current?.version ?? null,
     required_approvals: p.requiredApprovals,
     approvals: p.approvals,

@@ -12,12 +12,12 @@ import { ParallelPanel } from "@/components/compare/parallel-panel";
 import { varyingParamIds } from "@/components/compare/run-table";
 import { RunLegend } from "@/components/compare/run-legend";
 import { RunSelectionBar } from "@/components/compare/run-selection";
+import { isLiveRun } from "@/components/compare/runs-metric-chart";
 import { type RunSelection, selectionSummary, selectRuns } from "@/components/compare/select-runs";
 import { ScatterPanel } from "@/components/compare/scatter-panel";
 import { WhenSeen } from "@/components/compare/when-seen";
 import { SaveComparisonDialog } from "@/components/dashboards/save-comparison-dialog";
 import { collectKeys } from "@/components/runs/keys";
-import type { RunRow } from "@/components/runs/types";
 import { useUrlState } from "@/components/runs/use-url-state";
 import { useTRPC } from "@/components/trpc/client";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
@@ -28,7 +28,6 @@ import { type CompareView, parseCompareView, serializeCompareView } from "./sear
 
 const NO_RUNS: never[] = [];
 const LIVE_REFRESH_MS = 5000;
-const isLive = (run: RunRow) => run.status === "running" || run.status === "queued";
 /** Params the parallel coordinates start with when the URL names none. */
 const DEFAULT_PARALLEL_PARAMS = 4;
 
@@ -84,7 +83,7 @@ export function CompareClient({ projectId }: { projectId: string }) {
         <h2 id="compare-heading" className="text-lg font-semibold">
           Compare runs
         </h2>
-        {shown.some(isLive) ? <span className="text-xs text-muted-foreground">live: updates every few seconds</span> : null}
+        {shown.some(isLiveRun) ? <span className="text-xs text-muted-foreground">live: updates every few seconds</span> : null}
         {mayWriteDashboards && shown.length > 0 ? (
           <div className="ml-auto">
             <SaveComparisonDialog projectId={projectId} view={view} shownRunIds={shownIds} />
