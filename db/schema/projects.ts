@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, updatedAt } from "./columns";
 import { teams } from "./teams";
@@ -13,6 +13,9 @@ export const projects = pgTable(
     name: text("name").notNull(),
     slug: text("slug").notNull(),
     description: text("description").notNull().default(""),
+    tags: jsonb("tags").$type<Record<string, string>>().notNull().default({}),
+    /** Set by a soft delete (an MLflow experiment's "deleted" stage); hidden from lists until restored. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),

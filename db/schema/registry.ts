@@ -53,6 +53,7 @@ export const modelVersions = pgTable(
     artifactSha256: text("artifact_sha256").notNull(),
     artifactSize: bigint("artifact_size", { mode: "number" }).notNull(),
     description: text("description").notNull().default(""),
+    tags: jsonb("tags").$type<Record<string, string>>().notNull().default({}),
     lineage: jsonb("lineage").$type<ModelLineage>().notNull(),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),

@@ -30,6 +30,8 @@ export const runs = pgTable(
     source: jsonb("source").$type<RunSource>().notNull().default({}),
     environmentVersionId: text("environment_version_id"),
     notes: text("notes").notNull().default(""),
+    /** Set by a soft delete (MLflow's lifecycle stage "deleted"); such runs are hidden until restored. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
