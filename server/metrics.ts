@@ -26,7 +26,7 @@ export function metrics() {
   return holder.__trainyardMetrics;
 }
 
-export function observeRequest(transport: "rest" | "trpc", route: string, status: number, seconds: number) {
+export function observeRequest(transport: "rest" | "trpc" | "mlflow", route: string, status: number, seconds: number) {
   const m = metrics();
   m.requests.inc({ transport, route, status: String(status) });
   m.duration.observe({ transport, route }, seconds);

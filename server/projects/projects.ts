@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { projects, teamMembers, teams } from "@/db/schema";
 import { writeAudit } from "../audit/write-audit";
 import { requireActor } from "../auth/actor";
@@ -66,7 +66,7 @@ export async function listProjects({ ctx, input }: Verb<ListProjectsInput>) {
     .from(projects)
     .innerJoin(teams, eq(teams.id, projects.teamId))
     .innerJoin(teamMembers, and(eq(teamMembers.teamId, teams.id), eq(teamMembers.userId, actor.userId)))
-    .where(teamSlug ? eq(teams.slug, teamSlug) : undefined)
+    .where(and(isNull(projects.deletedAt), teamSlug ? eq(teams.slug, teamSlug) : undefined))
     .orderBy(asc(teams.name), asc(projects.name));
 }
 

@@ -14,7 +14,7 @@ import { enqueueWebhookEvent } from "../webhooks/enqueue";
 import { wakeWebhookDelivery } from "../webhooks/wake";
 import { modelAccess } from "./access";
 import type { VersionFacts } from "./checks";
-import { ModelName, ModelRef, RegisterVersionInput, VersionRef } from "./schemas";
+import { ModelName, ModelRef, RegisterVersionInput, UpdateModelInput, VersionRef } from "./schemas";
 
 type Verb<I> = { ctx: ServiceContext; input: I };
 export type ModelVersionRow = typeof modelVersions.$inferSelect;
@@ -170,6 +170,30 @@ export async function registerFromRun({ ctx, input }: Verb<{ runId: string; mode
     .from(registeredModels)
     .where(and(eq(registeredModels.projectId, project.id), eq(registeredModels.name, name)));
   return { model: model!, version: await insertVersion(ctx, actor, model!, project.teamId, run, input) };
+}
+
+/** Edits what a version says about itself; its bytes and lineage never change. */
+export async function updateVersion({ ctx, input }: Verb<VersionRef & { description?: string; tags?: Record<string, string> }>) {
+  const data = VersionRef.parse(input);
+  const description = input.description === undefined ? undefined : UpdateModelInput.shape.description.parse(input.description);
+  const { model, project, actor } = await modelAccess(ctx, data.modelId, "models:write");
+  const row = await versionRow(ctx.db, model.id, data.version);
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(modelVersions)
+      .set({ ...(description !== undefined ? { description } : {}), ...(input.tags ? { tags: { ...row.tags, ...input.tags } } : {}) })
+      .where(eq(modelVersions.id, row.id))
+      .returning();
+    await writeAudit(tx, actor, {
+      teamId: project.teamId,
+      projectId: project.id,
+      action: "model_version.update",
+      targetType: "model_version",
+      targetId: row.id,
+      data: { version: row.version, description: description !== undefined, tags: input.tags ? Object.keys(input.tags) : undefined },
+    });
+    return updated!;
+  });
 }
 
 export async function listVersions({ ctx, input }: Verb<ModelRef>) {

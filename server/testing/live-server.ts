@@ -107,7 +107,7 @@ export class LiveServer {
     }
     const env: NodeJS.ProcessEnv = { ...process.env, TRAINYARD_DATA_DIR: this.dataDir, LOG_LEVEL: "warn", ...this.env, NODE_ENV: "production" };
     delete env.DATABASE_URL; // the embedded default
-    const s = startProcess(process.execPath, [NEXT_BIN, "start", "-p", String(this.port), "-H", "127.0.0.1"], env);
+    const s = startProcess(process.execPath, ["--max-http-header-size=65536", NEXT_BIN, "start", "-p", String(this.port), "-H", "127.0.0.1"], env);
     let dead = false;
     void s.exited.then(() => (dead = true));
     this.proc = s;

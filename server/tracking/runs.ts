@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { environments, environmentVersions, metricSeries, reproductions, type RunSource, runDatasets, runParams, runs, runTags, users } from "@/db/schema";
 import { terminalRunStatuses, type RunStatus } from "@/db/schema/enums";
 import type { DbOrTx } from "@/db/client";
 import { writeAudit } from "../audit/write-audit";
 import type { Actor, ServiceContext } from "../context";
-import { conflict, preconditionFailed } from "../errors";
+import { conflict, notFound, preconditionFailed } from "../errors";
 import { createId } from "../ids";
 import { projectAccess } from "../teams/access";
 import { runAccess } from "./access";
@@ -77,6 +77,8 @@ export async function insertRun(
     tags?: Record<string, string>;
     source?: RunSource;
     environmentVersionId?: string;
+    /** When the client says it started (MLflow's start_time); now otherwise. */
+    startedAt?: Date;
   },
 ) {
   const id = createId("run");
@@ -90,6 +92,7 @@ export async function insertRun(
       createdBy: actor.userId,
       source: data.source ?? {},
       environmentVersionId: data.environmentVersionId ?? null,
+      ...(data.startedAt ? { startedAt: data.startedAt } : {}),
     })
     .returning();
   await insertParams(tx, project.id, id, data.params ?? {});
@@ -201,6 +204,16 @@ export async function setTags({ ctx, input }: Verb<SetTagsInput>) {
   return { tags: data.tags };
 }
 
+export async function deleteTag({ ctx, input }: Verb<RunRef & { key: string }>) {
+  const { run } = await runAccess(ctx, RunRef.parse(input).runId, "runs:write");
+  const removed = await ctx.db
+    .delete(runTags)
+    .where(and(eq(runTags.runId, run.id), eq(runTags.key, input.key)))
+    .returning({ key: runTags.key });
+  if (removed.length === 0) throw notFound(`Tag "${input.key}" on run ${run.id}`);
+  return { key: input.key };
+}
+
 export async function logDatasets({ ctx, input }: Verb<LogDatasetsInput>) {
   const { run } = await runAccess(ctx, RunRef.parse(input).runId, "runs:write");
   const data = LogDatasetsInput.parse(input);
@@ -209,6 +222,31 @@ export async function logDatasets({ ctx, input }: Verb<LogDatasetsInput>) {
     .values(data.datasets.map((d) => ({ ...d, runId: run.id, projectId: run.projectId })))
     .onConflictDoNothing();
   return { datasets: data.datasets };
+}
+
+/**
+ * Soft-deletes or restores a run (MLflow's lifecycle stage): a deleted run keeps everything, is
+ * hidden from lists and takes no writes until restored.
+ */
+export async function setRunDeleted({ ctx, input }: Verb<RunRef & { deleted: boolean }>) {
+  const { run, actor, project } = await runAccess(ctx, RunRef.parse(input).runId, "runs:write", { allowDeleted: true });
+  if (Boolean(run.deletedAt) === input.deleted) return run;
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(runs)
+      .set({ deletedAt: input.deleted ? new Date() : null })
+      .where(eq(runs.id, run.id))
+      .returning();
+    await writeAudit(tx, actor, {
+      teamId: project.teamId,
+      projectId: project.id,
+      action: input.deleted ? "run.delete" : "run.restore",
+      targetType: "run",
+      targetId: run.id,
+      data: { name: run.name },
+    });
+    return updated!;
+  });
 }
 
 /** The runs of a project with params, tags and metric summaries, for the runs table. */
@@ -230,7 +268,7 @@ export async function listRuns({ ctx, input }: Verb<ListRunsInput>) {
     })
     .from(runs)
     .leftJoin(users, eq(users.id, runs.createdBy))
-    .where(and(eq(runs.projectId, project.id), data.status ? eq(runs.status, data.status) : undefined))
+    .where(and(eq(runs.projectId, project.id), isNull(runs.deletedAt), data.status ? eq(runs.status, data.status) : undefined))
     .orderBy(desc(runs.startedAt))
     .limit(data.limit);
   const [params, tags, series] = await Promise.all([
