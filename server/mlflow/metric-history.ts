@@ -11,14 +11,55 @@ export const MAX_BULK_RESULTS = 2500;
 
 const empty: Points = { steps: new Float64Array(0), values: new Float64Array(0), timestamps: new Float64Array(0) };
 
-/** One run's full history of a metric in step order; a metric never logged is an empty history, as in MLflow. */
-export async function metricHistory(ctx: ServiceContext, runId: string, key: string): Promise<Points> {
-  const { run } = await runAccess(ctx, runId, "team:read");
+/** Where a history page starts: after `skip` points at `step` (0 and no step: the beginning). */
+export interface HistoryCursor {
+  step?: number;
+  skip: number;
+}
+
+/** History page tokens are opaque to clients: base64 of {"step", "skip"}. */
+export function encodeHistoryCursor(cursor: HistoryCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64");
+}
+
+export function decodeHistoryCursor(token: string | undefined): HistoryCursor {
+  if (!token) return { skip: 0 };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, "base64").toString("utf8"));
+  } catch {
+    throw validation("Invalid page token, could not base64-decode");
+  }
+  const { step, skip } = (parsed ?? {}) as { step?: unknown; skip?: unknown };
+  if (!Number.isSafeInteger(step) || !Number.isSafeInteger(skip) || (skip as number) < 0) throw validation("Invalid page token");
+  return { step: step as number, skip: skip as number };
+}
+
+/**
+ * A page of one run's history of a metric in step order, and the cursor of the next page. A page
+ * reads only the chunks from its first step on, so paging through a long series reads it about
+ * once, not once per page. A metric never logged is an empty history, as in MLflow.
+ */
+export async function metricHistoryPage(
+  ctx: ServiceContext,
+  input: { runId: string; key: string; cursor: HistoryCursor; limit?: number },
+): Promise<{ points: Points; next?: HistoryCursor }> {
+  const { run } = await runAccess(ctx, input.runId, "team:read");
   const [series] = await ctx.db
     .select({ id: metricSeries.id })
     .from(metricSeries)
-    .where(and(eq(metricSeries.runId, run.id), eq(metricSeries.key, key)));
-  return series ? readSeries(ctx, series.id) : empty;
+    .where(and(eq(metricSeries.runId, run.id), eq(metricSeries.key, input.key)));
+  if (!series) return { points: empty };
+  const all = await readSeries(ctx, series.id, input.cursor.step);
+  const start = Math.min(all.steps.length, input.cursor.skip);
+  const end = input.limit === undefined ? all.steps.length : Math.min(all.steps.length, start + input.limit);
+  const points = { steps: all.steps.subarray(start, end), values: all.values.subarray(start, end), timestamps: all.timestamps.subarray(start, end) };
+  if (end >= all.steps.length) return { points };
+  // The next page starts at the last step shown, after the points of that step already shown.
+  const step = all.steps[end - 1]!;
+  let first = end - 1;
+  while (first > 0 && all.steps[first - 1] === step) first--;
+  return { points, next: { step, skip: end - first } };
 }
 
 /**

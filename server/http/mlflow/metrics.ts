@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { bulkIntervalHistory, MAX_BULK_RESULTS, metricHistory } from "../../mlflow/metric-history";
+import { bulkIntervalHistory, decodeHistoryCursor, encodeHistoryCursor, MAX_BULK_RESULTS, metricHistoryPage } from "../../mlflow/metric-history";
 import { endpoint } from "./endpoint";
 import { invalidParameter, missingParameter } from "./errors";
 import { metricToWire } from "./serialize";
-import { createPageToken, parsePageToken } from "../../mlflow/search-filter";
 import { Int64, Repeated } from "./wire";
 
 export const metricEndpoints = {
@@ -20,14 +19,17 @@ export const metricEndpoints = {
       const runId = input.run_id || input.run_uuid;
       if (!runId) throw invalidParameter(missingParameter("run_id"));
       if (input.max_results !== undefined && input.max_results < 1) throw invalidParameter("max_results must be a positive integer");
-      const points = await metricHistory(ctx, runId, input.metric_key);
-      const offset = parsePageToken(input.page_token);
-      const end = input.max_results === undefined ? points.steps.length : Math.min(points.steps.length, offset + input.max_results);
-      const metrics = [];
-      for (let i = offset; i < end; i++) {
-        metrics.push(metricToWire({ key: input.metric_key, value: points.values[i]!, timestamp: points.timestamps[i]!, step: points.steps[i]! }));
+      const { points, next } = await metricHistoryPage(ctx, {
+        runId,
+        key: input.metric_key,
+        cursor: decodeHistoryCursor(input.page_token),
+        limit: input.max_results,
+      });
+      const metrics = new Array(points.steps.length);
+      for (let i = 0; i < points.steps.length; i++) {
+        metrics[i] = metricToWire({ key: input.metric_key, value: points.values[i]!, timestamp: points.timestamps[i]!, step: points.steps[i]! });
       }
-      return { metrics, ...(end < points.steps.length ? { next_page_token: createPageToken(end) } : {}) };
+      return { metrics, next_page_token: next ? encodeHistoryCursor(next) : undefined };
     },
   }),
   "metrics/get-history-bulk-interval": endpoint({

@@ -216,6 +216,21 @@ describe.each(testDatabases)("MLflow-compatible API on $name", ({ open }) => {
     expect(page2.next_page_token).toBeUndefined();
     expect((await c.ok("GET", "metrics/get-history", { run_id: runId, metric_key: "never" })).metrics).toBeUndefined();
     await c.fails("GET", "metrics/get-history", { run_id: runId, metric_key: "loss", page_token: "%%%" }, 400, "INVALID_PARAMETER_VALUE");
+    // Pages chain through repeated steps and across chunks: together they are the whole history once.
+    for (let b = 0; b < 3; b++) {
+      const metrics = Array.from({ length: 600 }, (_, i) => ({ key: "dup", value: b * 1000 + i, timestamp: start + i, step: Math.floor((b * 600 + i) / 3) }));
+      await c.ok("POST", "runs/log-batch", { run_id: runId, metrics });
+    }
+    const whole = (await c.ok("GET", "metrics/get-history", { run_id: runId, metric_key: "dup" })).metrics as Json[];
+    expect(whole).toHaveLength(1800);
+    const paged: Json[] = [];
+    let token: string | undefined;
+    do {
+      const page = await c.ok("GET", "metrics/get-history", { run_id: runId, metric_key: "dup", max_results: 7, ...(token ? { page_token: token } : {}) });
+      paged.push(...page.metrics);
+      token = page.next_page_token;
+    } while (token);
+    expect(paged).toEqual(whole);
 
     // The run is in the runs table like any other.
     const table = await listRuns({ ctx: ctxFor(h.db, t.members[0]!), input: { projectId: experiment_id } });
