@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { apiTokens, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import { writeAudit } from "../audit/write-audit";
@@ -76,22 +76,34 @@ export async function revokeToken({ ctx, input }: Verb<RevokeTokenInput>) {
 // last_used_at is advisory: refreshed at most once a minute so that every request is not a write.
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-/** Resolves a bearer token to its user, or null when it is unknown, revoked or expired. */
-export async function authenticateToken(db: DbOrTx, token: string): Promise<Actor | null> {
-  if (!token.startsWith(`${TOKEN_PREFIX}_`)) return null;
-  const now = new Date();
-  const [row] = await db
+// Every API request looks its token up. Prepared once per database: drizzle builds the SQL once,
+// and PostgreSQL parses and plans the named statement once per connection. Nothing is cached
+// but the statement: each request still reads the token row, so a revocation counts at once.
+const tokenLookups = new WeakMap<DbOrTx, ReturnType<typeof prepareTokenLookup>>();
+
+function prepareTokenLookup(db: DbOrTx) {
+  return db
     .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, runId: apiTokens.runId, user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
       and(
-        eq(apiTokens.tokenHash, hashSecret(token)),
+        eq(apiTokens.tokenHash, sql.placeholder("hash")),
         isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder("now"))),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare("auth_token_lookup");
+}
+
+/** Resolves a bearer token to its user, or null when it is unknown, revoked or expired. */
+export async function authenticateToken(db: DbOrTx, token: string): Promise<Actor | null> {
+  if (!token.startsWith(`${TOKEN_PREFIX}_`)) return null;
+  const now = new Date();
+  let lookup = tokenLookups.get(db);
+  if (!lookup) tokenLookups.set(db, (lookup = prepareTokenLookup(db)));
+  const [row] = await lookup.execute({ hash: hashSecret(token), now });
   if (!row) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));

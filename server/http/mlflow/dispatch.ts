@@ -3,6 +3,7 @@ import { unauthorized } from "../../errors";
 import { observeRequest } from "../../metrics";
 import { runtime } from "../../runtime";
 import { actorFromHeaders } from "../../auth/session";
+import { jsonResponse } from "../route";
 import type { Endpoint, Method } from "./endpoint";
 import { describeZodError, invalidParameter, mlflowErrorResponse, toMlflowErrorResponse } from "./errors";
 import { experimentEndpoints } from "./experiments";
@@ -50,7 +51,7 @@ export async function handleMlflow(request: Request, next: NextContext): Promise
       const parsed = found.input.safeParse(raw);
       if (!parsed.success) throw invalidParameter(describeZodError(parsed.error, raw));
       const body = await found.handler({ ctx: serviceContext(rt.handle.db, actor), rt, input: parsed.data });
-      response = Response.json(omitDefaults(body));
+      response = jsonResponse(omitDefaults(body), 200);
     }
   } catch (error) {
     response = toMlflowErrorResponse(error, name);
