@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { agentCommand } from "./commands/agent";
+import { execCommand } from "./commands/exec";
 import { cancelCommand, statusCommand } from "./commands/job-commands";
 import { launchCommand } from "./commands/launch";
 import { loginCommand } from "./commands/login";
@@ -16,7 +17,8 @@ export function program(): Command {
     .addCommand(statusCommand())
     .addCommand(cancelCommand())
     .addCommand(loginCommand())
-    .addCommand(agentCommand());
+    .addCommand(agentCommand())
+    .addCommand(execCommand());
 }
 
 export async function main(argv = process.argv): Promise<void> {

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { startCluster } from "./pg-cluster.mjs";
+import { slurmTestEnv, startSlurmCluster } from "./slurm-cluster.mjs";
 import { ensureSystemDeps } from "./system-deps.mjs";
 
 const started = Date.now();
@@ -34,7 +35,12 @@ log("system packages");
 ensureSystemDeps();
 const cluster = await startCluster();
 console.log(`PostgreSQL test server at ${cluster.url}`);
-const dbEnv = { TEST_DATABASE_URL: cluster.url };
+// A Slurm cluster that cannot start fails the run here, loudly: its tests are never skipped.
+const slurm = await startSlurmCluster().catch((error) => {
+  cluster.stop();
+  throw error;
+});
+const dbEnv = { TEST_DATABASE_URL: cluster.url, ...slurmTestEnv(slurm) };
 try {
   step("typecheck", ...npx(["tsc", "--noEmit"]));
   step("lint", ...npx(["eslint", "."]));
@@ -50,6 +56,7 @@ try {
   count("test-results/e2e.json", (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected }));
 } finally {
   cluster.stop();
+  await slurm.stop();
 }
 
 log(failedStep ? `FAILED at: ${failedStep}` : "all steps passed");

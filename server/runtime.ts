@@ -8,6 +8,7 @@ import { serviceContext } from "./context";
 import { ensureLocalTarget } from "./compute/targets";
 import { env } from "./env";
 import { startReaper } from "./jobs/lifecycle";
+import { startSlurmDispatcher } from "./jobs/slurm-dispatch";
 import { logger } from "./logger";
 import type { BlobStore } from "./storage/blob-store";
 import { localBlobStore } from "./storage/local-blob-store";
@@ -77,6 +78,8 @@ async function start(): Promise<Runtime> {
   if (e.TRAINYARD_LOCAL_AGENT_TOKEN) await ensureLocalTarget(handle.db, e.TRAINYARD_LOCAL_AGENT_TOKEN);
   startCompactor(handle.db, logger);
   startReaper(handle.db);
+  // Batch jobs reach the server at its public URL; next start without one listens on PORT.
+  startSlurmDispatcher(handle.db, { serverSecret: secret, serverUrl: e.TRAINYARD_BASE_URL ?? `http://127.0.0.1:${e.PORT}`, log: logger });
   startWebhookDelivery(handle.db, secret, logger);
   logger.info({ database: handle.kind, artifacts: blobs.kind, ms: Date.now() - started }, "database migrated and ready");
   return { handle, auth, blobs, secret };

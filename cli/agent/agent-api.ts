@@ -25,8 +25,15 @@ const heartbeatResult = wire(HeartbeatResult);
 const claimResult = wire(ClaimResult);
 const jobResult = wire(AgentJobResult);
 
+/** Where a JobRunner reports its job's start and end: the agent's API, or the executor's (exec-api.ts). */
+export interface JobReporter {
+  readonly server: string;
+  started(jobId: string, body: JobStarted, signal?: AbortSignal): Promise<JobAnswer>;
+  finished(jobId: string, body: JobFinished, signal?: AbortSignal): Promise<JobAnswer>;
+}
+
 /** The agent's side of /api/v1/agent, authenticated with the target's agent token. */
-export class AgentApi {
+export class AgentApi implements JobReporter {
   constructor(private readonly endpoint: Required<Endpoint>) {}
 
   get server(): string {

@@ -5,7 +5,7 @@ import type { Readable } from "node:stream";
 import { ApiError, errorMessage } from "../http/errors";
 import { OutageReporter, retryTransient } from "../http/retry";
 import type { Logger } from "../logger";
-import type { AgentApi, ClaimedJob, JobFinished } from "./agent-api";
+import type { ClaimedJob, JobFinished, JobReporter } from "./agent-api";
 import { captureEnvironment, containerEnv, containerRunArgs, materializeEnvironment, type CapturedEnvironment, type PreparedEnvironment } from "./environment";
 import { inheritedEnv, jobEnv, type Environment } from "./job-env";
 import { LineSplitter } from "./line-splitter";
@@ -16,7 +16,7 @@ import { runDeliverer } from "./run-api";
 import { PrepareError, prepareCode } from "./workspace";
 
 export interface JobRunnerOptions {
-  api: AgentApi;
+  api: JobReporter;
   logger: Logger;
   workDir: string;
   killGraceMs: number;
@@ -48,6 +48,8 @@ export class JobRunner {
   private killedByUs = false;
   private killTimer: NodeJS.Timeout | undefined;
   private disowned = false;
+  /** What was (or would have been) reported at the end; set once the job is over. */
+  report: JobFinished | undefined;
   private readonly label: string;
   private readonly log: Logger;
 
@@ -73,6 +75,16 @@ export class JobRunner {
     this.log.info(`${this.label}: cancelling (${reason})`);
     this.prepareAbort.abort(new Error(reason));
     this.terminate();
+  }
+
+  /**
+   * Stops the job for a scheduler that reports its end itself (Slurm's SIGTERM at a time limit, a
+   * preemption, scancel): the output is still delivered, but no end is reported, so the job ends
+   * with the scheduler's reason rather than "killed by SIGTERM".
+   */
+  leaveEnd(reason: string): void {
+    this.disowned = true;
+    this.cancel(reason);
   }
 
   private terminate(): void {
@@ -112,7 +124,8 @@ export class JobRunner {
       });
     } catch (error) {
       // Without a job folder nothing can run; say so rather than leave the job assigned until it is lost.
-      return this.reportFinished({ outcome: "failed", reason: `the agent cannot use its work folder: ${errorMessage(error)}` });
+      this.report = { outcome: "failed", reason: `the agent cannot use its work folder: ${errorMessage(error)}` };
+      return this.reportFinished(this.report);
     }
     const batcher = new OutputBatcher((entry) => outbox.push(entry));
     let report: JobFinished;
@@ -155,6 +168,7 @@ export class JobRunner {
     await outbox.drain();
     await outbox.close();
     await started;
+    this.report = report;
     if (!this.disowned) await this.reportFinished(report);
   }
 

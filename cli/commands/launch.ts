@@ -22,6 +22,7 @@ interface LaunchFlags {
   gpuModel?: string;
   cpus?: number;
   memoryMb?: number;
+  timeLimit?: number;
   env?: string;
   param?: Record<string, string>;
   code?: string;
@@ -44,6 +45,7 @@ export function launchCommand(): Command {
     .option("--gpu-model <model>", "GPU model the job needs (e.g. A100)")
     .option("--cpus <n>", "CPU cores", parsePositiveNumber)
     .option("--memory-mb <n>", "memory in MB", parseInteger(1))
+    .option("--time-limit <minutes>", "wall-clock limit (a Slurm target's batch job time limit)", parseInteger(1))
     .option("--env <env@version>", "environment version the job declares")
     .option("--param <key=value>", "job parameter, repeatable (TRAINYARD_PARAM_<KEY> in the job)", parseKeyValue)
     .option("--code <dir>", "upload this folder as the job's code (honours .gitignore)")
@@ -65,7 +67,7 @@ export function launchCommand(): Command {
 export function jobRequest(flags: LaunchFlags): SubmitJob {
   if (flags.code && flags.git) throw new UsageError("use either --code or --git, not both");
   if (flags.ref && !flags.git) throw new UsageError("--ref needs --git");
-  const resources = { gpus: flags.gpus, gpu_model: flags.gpuModel, cpus: flags.cpus, memory_mb: flags.memoryMb };
+  const resources = { gpus: flags.gpus, gpu_model: flags.gpuModel, cpus: flags.cpus, memory_mb: flags.memoryMb, time_limit_minutes: flags.timeLimit };
   const hasResources = Object.values(resources).some((v) => v !== undefined);
   return dropUndefined({
     command: flags.command,

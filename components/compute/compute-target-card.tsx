@@ -4,6 +4,8 @@ import { isJobState, JobStateBadge } from "../jobs/job-state-badge";
 import { Badge } from "../ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "../ui/card";
 import { GpuInventory } from "./gpu-inventory";
+import { SlurmCluster } from "./slurm-cluster";
+import { SlurmTokenDialog } from "./slurm-token-dialog";
 import { RemoveTargetButton } from "./remove-target-button";
 import { Ago, TargetStatusBadge } from "./target-status-badge";
 import type { ComputeTarget } from "./types";
@@ -44,8 +46,10 @@ export function ComputeTargetCard({
           <span className="text-xs text-muted-foreground">
             {target.lastHeartbeatAt ? (
               <>
-                Last heartbeat <Ago value={target.lastHeartbeatAt} now={now} />
+                {target.slurm ? "slurmrestd last read" : "Last heartbeat"} <Ago value={target.lastHeartbeatAt} now={now} />
               </>
+            ) : target.slurm ? (
+              "slurmrestd not read yet"
             ) : (
               "No heartbeat yet: start its agent"
             )}
@@ -69,6 +73,7 @@ export function ComputeTargetCard({
         ) : null}
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
+        {target.slurm ? <SlurmCluster target={target} manage={canRemove && !target.shared ? <SlurmTokenDialog teamSlug={teamSlug} target={target} /> : null} /> : null}
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-5">
           <div>
             <dt className="text-xs text-muted-foreground">Host</dt>

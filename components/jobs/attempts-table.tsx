@@ -23,7 +23,10 @@ export function AttemptsTable({ attempts }: { attempts: JobAttempt[] }) {
         {attempts.map((a) => (
           <Tr key={a.attempt} data-testid="job-attempt">
             <Td className="text-right tabular-nums">{a.attempt}</Td>
-            <Td className="font-mono text-xs">{a.targetName ?? a.targetId ?? "—"}</Td>
+            <Td className="font-mono text-xs">
+              {a.targetName ?? a.targetId ?? "—"}
+              {a.slurmJobId !== null ? <span className="text-muted-foreground"> · Slurm {a.slurmJobId}</span> : null}
+            </Td>
             <Td className="font-mono text-xs">{a.gpus.length ? a.gpus.join(",") : "—"}</Td>
             <Td>
               <JobStateBadge state={a.state} />

@@ -31,6 +31,7 @@ function resourcesText(r: JobDetails["resources"]): string {
   const parts = [`${r.gpus} GPU${r.gpus === 1 ? "" : "s"}${r.gpuModel ? ` (${r.gpuModel})` : ""}`];
   if (r.cpus) parts.push(`${r.cpus} CPUs`);
   if (r.memoryMb) parts.push(formatBytes(r.memoryMb * 1024 * 1024));
+  if (r.timeLimitMinutes) parts.push(`${r.timeLimitMinutes} min limit`);
   return parts.join(" · ");
 }
 
@@ -98,14 +99,16 @@ function JobCard({ job, teamSlug, canWrite }: { job: JobDetails; teamSlug?: stri
         </div>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        {job.state === "queued" && job.pendingReason ? (
+        {(job.state === "queued" || job.state === "assigned") && job.pendingReason ? (
           <p role="status" data-testid="pending-reason" className="rounded-md border border-dashed px-3 py-2 text-sm text-muted-foreground">
             {job.pendingReason}
           </p>
         ) : null}
         {job.cancelRequestedAt && !ended ? (
           <p role="status" className="rounded-md border border-dashed px-3 py-2 text-sm text-muted-foreground">
-            Cancel requested: the agent stops the command at its next check-in.
+            {job.slurm
+              ? "Cancel requested: Trainyard cancels the Slurm batch job."
+              : "Cancel requested: the agent stops the command at its next check-in."}
           </p>
         ) : null}
         {(job.state === "failed" || job.state === "lost") && job.failureReason ? (
@@ -138,6 +141,7 @@ function JobCard({ job, teamSlug, canWrite }: { job: JobDetails; teamSlug?: stri
           <dd>{targetName(job.target, "Any matching target")}</dd>
           <dt className="text-muted-foreground">Assigned to</dt>
           <dd data-testid="assigned-target">{targetName(job.assignedTarget, job.state === "queued" ? "Not yet" : "—")}</dd>
+          {job.slurm ? <SlurmRows slurm={job.slurm} /> : null}
           <dt className="text-muted-foreground">Priority</dt>
           <dd className="tabular-nums">{job.priority}</dd>
           <dt className="text-muted-foreground">Exit code</dt>
@@ -165,5 +169,31 @@ function JobCard({ job, teamSlug, canWrite }: { job: JobDetails; teamSlug?: stri
         ) : null}
       </CardContent>
     </Card>
+  );
+}
+
+/** The Slurm batch job of the current attempt: id, partition, node, SLURM_JOB_GPUS, Slurm's state and reason. */
+function SlurmRows({ slurm }: { slurm: NonNullable<JobDetails["slurm"]> }) {
+  return (
+    <>
+      <dt className="text-muted-foreground">Slurm job</dt>
+      <dd data-testid="slurm-job-id" className="font-mono text-xs leading-5">
+        {slurm.jobId ?? (slurm.submitError ? `not submitted: ${slurm.submitError}` : "being submitted")}
+      </dd>
+      <dt className="text-muted-foreground">Slurm state</dt>
+      <dd data-testid="slurm-state" className="font-mono text-xs leading-5">
+        {slurm.state ? `${slurm.state}${slurm.reason ? ` (${slurm.reason})` : ""}` : <None />}
+      </dd>
+      <dt className="text-muted-foreground">Partition</dt>
+      <dd className="font-mono text-xs leading-5">{slurm.partition ?? <None />}</dd>
+      <dt className="text-muted-foreground">Node</dt>
+      <dd data-testid="slurm-node" className="font-mono text-xs leading-5">
+        {slurm.node ?? <None />}
+      </dd>
+      <dt className="text-muted-foreground">SLURM_JOB_GPUS</dt>
+      <dd data-testid="slurm-gpus" className="font-mono text-xs leading-5">
+        {slurm.gpus ?? <None />}
+      </dd>
+    </>
   );
 }

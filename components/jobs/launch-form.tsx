@@ -196,6 +196,17 @@ export function LaunchForm({
             <FormField label="GPU model" error={errors.resources?.gpuModel} hint="Optional. Part of the GPU's name, e.g. A100.">
               {(p) => <Input autoComplete="off" {...p} {...form.register("resources.gpuModel")} />}
             </FormField>
+            <FormField label="Time limit (minutes)" error={errors.resources?.timeLimitMinutes} hint="Optional. A Slurm target stops the job at this limit.">
+              {(p) => (
+                <Input
+                  type="number"
+                  min={1}
+                  step={1}
+                  {...p}
+                  {...form.register("resources.timeLimitMinutes", { setValueAs: (v: unknown) => (v === "" || v === undefined ? undefined : Number(v)) })}
+                />
+              )}
+            </FormField>
           </div>
           <FormField
             label="Target"

@@ -45,6 +45,7 @@ export const LaunchJobForm = z.object({
   resources: z.object({
     gpus: wholeNumber(JobResourcesInput.shape.gpus),
     gpuModel: optionalText(JobResourcesInput.shape.gpuModel),
+    timeLimitMinutes: wholeNumber(JobResourcesInput.shape.timeLimitMinutes),
   }),
   target: z
     .string()

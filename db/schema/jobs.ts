@@ -20,6 +20,24 @@ export interface JobResources {
   gpuModel?: string;
   cpus?: number;
   memoryMb?: number;
+  /** Wall-clock limit; a Slurm target passes it as the batch job's time limit. */
+  timeLimitMinutes?: number;
+}
+
+/** The batch job that runs the current attempt on a Slurm target, as last read from slurmrestd. */
+export interface SlurmJobInfo {
+  /** `trainyard-<job id>-<attempt>`: finds the batch job again when a submit's answer was lost. */
+  name: string;
+  jobId?: number;
+  partition?: string;
+  node?: string;
+  /** SLURM_JOB_GPUS as the batch job saw it, e.g. "0,1". */
+  gpus?: string;
+  state?: string;
+  /** Slurm's reason while pending ("Resources", "Priority") or for the end ("TimeLimit"). */
+  reason?: string;
+  submitError?: string;
+  cancelSent?: boolean;
 }
 
 // A job is queued in the database; an agent claims it atomically and the GPUs it gets are
@@ -55,6 +73,7 @@ export const jobs = pgTable(
     failureReason: text("failure_reason"),
     exitCode: integer("exit_code"),
     cancelRequestedAt: timestamp("cancel_requested_at", { withTimezone: true }),
+    slurm: jsonb("slurm").$type<SlurmJobInfo>(),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     assignedAt: timestamp("assigned_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }),
@@ -82,6 +101,7 @@ export const jobAttempts = pgTable(
     state: jobState("state").notNull(),
     exitCode: integer("exit_code"),
     reason: text("reason"),
+    slurmJobId: integer("slurm_job_id"),
     startedAt: timestamp("started_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
   },

@@ -56,6 +56,7 @@ export function snapshotOf(target: TargetRow, active: ActiveJob[], now = Date.no
     allocated: active.flatMap((j) => j.gpus),
     cpus: target.host.cpus,
     memoryMb: target.host.memoryMb,
+    explicitOnly: target.kind === "slurm",
   };
 }
 

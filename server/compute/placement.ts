@@ -18,6 +18,8 @@ export interface TargetSnapshot {
   /** What the host reported, when it did. CPU and memory are hints: checked, not reserved. */
   cpus?: number;
   memoryMb?: number;
+  /** Takes only jobs that name it (a Slurm cluster, which would otherwise take every job). */
+  explicitOnly?: boolean;
 }
 
 export interface ResourceRequest {
@@ -38,15 +40,17 @@ const matchesLabels = (t: TargetSnapshot, labels?: Record<string, string>) =>
 const hostFits = (t: TargetSnapshot, req: ResourceRequest) =>
   (!req.cpus || t.cpus === undefined || t.cpus >= req.cpus) && (!req.memoryMb || t.memoryMb === undefined || t.memoryMb >= req.memoryMb);
 
+const named = (t: TargetSnapshot, req: ResourceRequest) => (req.targetId ? t.id === req.targetId : !t.explicitOnly);
+
 function candidates(req: ResourceRequest, targets: TargetSnapshot[]) {
-  return targets.filter((t) => (!req.targetId || t.id === req.targetId) && matchesLabels(t, req.labels) && hostFits(t, req));
+  return targets.filter((t) => named(t, req) && matchesLabels(t, req.labels) && hostFits(t, req));
 }
 
 /** Null when some registered target could run the job once idle; otherwise why none ever can. */
 export function infeasibleReason(req: ResourceRequest, targets: TargetSnapshot[]): string | null {
   const pool = candidates(req, targets);
   if (pool.length === 0) {
-    const sized = targets.filter((t) => (!req.targetId || t.id === req.targetId) && matchesLabels(t, req.labels));
+    const sized = targets.filter((t) => named(t, req) && matchesLabels(t, req.labels));
     if (sized.length) {
       const cpus = Math.max(...sized.map((t) => t.cpus ?? 0));
       const memory = Math.max(...sized.map((t) => t.memoryMb ?? 0));

@@ -4,35 +4,59 @@ import { computeTargets } from "@/db/schema";
 import { writeAudit } from "../audit/write-audit";
 import { generateSecret, hashSecret } from "../auth/secrets";
 import type { ServiceContext } from "../context";
-import { conflict, isUniqueViolation, notFound } from "../errors";
+import { conflict, isUniqueViolation, notFound, validation } from "../errors";
 import { createId } from "../ids";
 import { teamAccess } from "../teams/access";
 import { TeamRef } from "../teams/schemas";
 import { activeJobsOn, snapshotOf, visibleToTeam } from "./allocations";
 import { targetStatus } from "./health";
-import { AgentHeartbeatInput, RegisterTargetInput, TargetRef } from "./schemas";
+import { AgentHeartbeatInput, RegisterTargetInput, TargetRef, UpdateSlurmTokenInput } from "./schemas";
+import { clusterPatch, readCluster, sealSlurmToken } from "./slurm/cluster";
+import { healthSummary, nodeIsUp } from "./slurm/inventory";
+import { RestdClient, SlurmError } from "./slurm/restd";
 
 type Verb<I> = { ctx: ServiceContext; input: I };
 type TargetRow = typeof computeTargets.$inferSelect;
 
 
-/** Registers a target and returns its agent token once; only the token's hash is kept. */
-export async function registerTarget({ ctx, input }: Verb<RegisterTargetInput>) {
+/**
+ * Registers a target. An agent target's token is returned once (only its hash is kept). A Slurm
+ * target is read through its slurmrestd first, so a wrong URL, token or partition is refused here
+ * with the reason; its JWT is stored sealed and never returned.
+ */
+export async function registerTarget({ ctx, input, serverSecret }: Verb<RegisterTargetInput> & { serverSecret?: string }) {
   const { team, actor } = await teamAccess(ctx, TeamRef.parse(input), "compute:admin");
   const data = RegisterTargetInput.parse(input);
+  if (data.kind === "slurm" && !data.slurm) throw validation("A Slurm target needs its slurmrestd URL, user, token, partition and working directory");
+  if (data.kind !== "slurm" && data.slurm) throw validation("Slurm settings belong to a target of kind slurm");
+  const id = createId("cmp");
+  // A Slurm target has no agent: its token hash is of a secret nobody is given.
   const token = generateSecret("tya");
+  let slurm: Partial<typeof computeTargets.$inferInsert> = {};
+  if (data.slurm) {
+    if (!serverSecret) throw new Error("registering a Slurm target needs the server secret to seal its token");
+    const { token: jwt, ...config } = data.slurm;
+    try {
+      const status = await readCluster(new RestdClient({ ...config, token: jwt }), config);
+      slurm = { slurm: config, slurmTokenSealed: sealSlurmToken(serverSecret, id, jwt), ...clusterPatch(status, config) };
+    } catch (error) {
+      if (error instanceof SlurmError) throw validation(`Could not read the cluster: ${error.message}`);
+      throw error;
+    }
+  }
   try {
     return await ctx.db.transaction(async (tx) => {
       const [target] = await tx
         .insert(computeTargets)
         .values({
-          id: createId("cmp"),
+          id,
           teamId: team.id,
           name: data.name,
           kind: data.kind,
           labels: data.labels,
           tokenHash: hashSecret(token),
           createdBy: actor.userId,
+          ...slurm,
         })
         .returning();
       await writeAudit(tx, actor, {
@@ -40,9 +64,9 @@ export async function registerTarget({ ctx, input }: Verb<RegisterTargetInput>) 
         action: "compute.register",
         targetType: "compute_target",
         targetId: target!.id,
-        data: { name: data.name, kind: data.kind, labels: data.labels },
+        data: { name: data.name, kind: data.kind, labels: data.labels, ...(slurm.slurm ? { slurm: slurm.slurm } : {}) },
       });
-      return { target: target!, registrationToken: token };
+      return { target: target!, registrationToken: data.kind === "agent" ? token : null };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`Team ${team.slug} already has a compute target "${data.name}"`);
@@ -50,8 +74,9 @@ export async function registerTarget({ ctx, input }: Verb<RegisterTargetInput>) 
   }
 }
 
+/** A target as APIs show it: never its token hash nor its sealed Slurm token. */
 export function publicTarget(t: TargetRow, now = Date.now()) {
-  const { tokenHash: _secret, ...rest } = t;
+  const { tokenHash: _secret, slurmTokenSealed: _sealed, ...rest } = t;
   return { ...rest, status: targetStatus(t, now) };
 }
 
@@ -73,6 +98,8 @@ export async function listTargets({ ctx, input }: Verb<TeamRef>) {
       ...publicTarget(t, now),
       shared: t.teamId === null,
       allocatedGpus: snapshotOf(t, jobsHere, now).allocated.sort((a, b) => a - b),
+      /** A Slurm target's health in words and its nodes, each up or not. */
+      slurmView: t.slurmStatus ? { health: healthSummary(t.slurmStatus), nodes: t.slurmStatus.nodes.map((n) => ({ ...n, up: nodeIsUp(n) })) } : null,
       jobs: jobsHere.filter((j) => j.teamId === team.id).map(({ id, projectId, runId, state, gpus }) => ({ id, projectId, runId, state, gpus })),
     };
   });
@@ -92,10 +119,45 @@ export async function removeTarget({ ctx, input }: Verb<TargetRef>) {
   });
 }
 
+/**
+ * Replaces a Slurm target's JWT: the new one is tried against slurmrestd first, then sealed in
+ * place of the old one. The token is audited by the fact of its change, never by its value.
+ */
+export async function updateSlurmToken({ ctx, input, serverSecret }: Verb<UpdateSlurmTokenInput> & { serverSecret: string }) {
+  const data = UpdateSlurmTokenInput.parse(input);
+  const { team, actor } = await teamAccess(ctx, data, "compute:admin");
+  const [target] = await ctx.db
+    .select()
+    .from(computeTargets)
+    .where(and(eq(computeTargets.id, data.targetId), eq(computeTargets.teamId, team.id)));
+  if (!target || target.kind !== "slurm" || !target.slurm) throw notFound("Slurm compute target");
+  const config = target.slurm;
+  let patch: Partial<typeof computeTargets.$inferInsert>;
+  try {
+    patch = clusterPatch(await readCluster(new RestdClient({ ...config, token: data.token }), config), config);
+  } catch (error) {
+    if (error instanceof SlurmError) throw validation(`Could not read the cluster with this token: ${error.message}`);
+    throw error;
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(computeTargets)
+      .set({ ...patch, slurmTokenSealed: sealSlurmToken(serverSecret, target.id, data.token) })
+      .where(eq(computeTargets.id, target.id))
+      .returning();
+    await writeAudit(tx, actor, { teamId: team.id, action: "compute.slurm_token", targetType: "compute_target", targetId: target.id, data: { name: target.name } });
+    return publicTarget(row!);
+  });
+}
+
 /** The target an agent token belongs to, or null. Agents are not users: they act only as their target. */
 export async function authenticateAgent(db: DbOrTx, token: string): Promise<TargetRow | null> {
   if (!token.startsWith("tya_")) return null;
-  const [row] = await db.select().from(computeTargets).where(eq(computeTargets.tokenHash, hashSecret(token))).limit(1);
+  const [row] = await db
+    .select()
+    .from(computeTargets)
+    .where(and(eq(computeTargets.tokenHash, hashSecret(token)), eq(computeTargets.kind, "agent")))
+    .limit(1);
   return row ?? null;
 }
 

@@ -110,13 +110,13 @@ export async function cancelJob({ ctx, input }: { ctx: ServiceContext; input: Jo
   return result;
 }
 
-/** Ends a job whose agent went away: lost, or cancelled if that was asked; re-queued while retries remain. */
-async function loseJob(tx: DbOrTx, job: JobRow, why: string) {
+/** Ends a job whose agent (or Slurm) lost it: lost, or cancelled if that was asked; re-queued while retries remain. */
+export async function loseJob(tx: DbOrTx, job: JobRow, why: string) {
   if (job.cancelRequestedAt) return moveJob(tx, job, "cancel", { reason: `Cancelled; ${why}` });
   const lost = await moveJob(tx, job, "lose", { patch: { failureReason: why }, reason: why });
   if (lost.attempt > job.maxRetries) return lost;
   return moveJob(tx, lost, "requeue", {
-    patch: { attempt: lost.attempt + 1, assignedTargetId: null, allocatedGpus: [], assignedAt: null, startedAt: null, endedAt: null, exitCode: null },
+    patch: { attempt: lost.attempt + 1, assignedTargetId: null, allocatedGpus: [], assignedAt: null, startedAt: null, endedAt: null, exitCode: null, slurm: null },
     data: { retry: `${lost.attempt} of ${job.maxRetries}` },
   });
 }
@@ -131,6 +131,8 @@ export async function reapLostJobs(db: DbOrTx, now = Date.now()): Promise<number
     .where(
       and(
         inArray(jobs.state, [...activeJobStates]),
+        // Slurm targets have no agent: their jobs are followed through slurmrestd (slurm-dispatch.ts).
+        eq(computeTargets.kind, "agent"),
         or(isNull(computeTargets.lastHeartbeatAt), lt(computeTargets.lastHeartbeatAt, cutoff)),
         isNotNull(jobs.assignedAt),
         lt(jobs.assignedAt, cutoff),

@@ -26,9 +26,10 @@ async function jobDetails(db: DbOrTx, rows: JobRow[]) {
   for (const j of rows) for (const id of [j.targetId, j.assignedTargetId]) if (id) targetIds.add(id);
   for (const a of attempts) if (a.targetId) targetIds.add(a.targetId);
   const targets = targetIds.size
-    ? await db.select({ id: computeTargets.id, name: computeTargets.name }).from(computeTargets).where(inArray(computeTargets.id, [...targetIds]))
+    ? await db.select({ id: computeTargets.id, name: computeTargets.name, kind: computeTargets.kind }).from(computeTargets).where(inArray(computeTargets.id, [...targetIds]))
     : [];
   const names = new Map(targets.map((t) => [t.id, t.name]));
+  const slurmTargets = new Set(targets.filter((t) => t.kind === "slurm").map((t) => t.id));
   const ref = (id: string | null) => (id && names.has(id) ? { id, name: names.get(id)! } : null);
   // Why a job waits depends on the whole team's capacity: read it once for all queued jobs.
   const snapshots = new Map<string, TargetSnapshot[]>();
@@ -39,11 +40,27 @@ async function jobDetails(db: DbOrTx, rows: JobRow[]) {
     assignedTarget: ref(job.assignedTargetId),
     attempts: attempts.filter((a) => a.jobId === job.id).map((a) => ({ ...a, targetName: a.targetId ? (names.get(a.targetId) ?? null) : null })),
     pendingReason:
-      job.state === "queued"
-        ? pendingReason({ ...job.resources, targetId: job.targetId ?? undefined, labels: job.labels }, snapshots.get(job.teamId) ?? [])
-        : null,
+      job.state === "assigned" && job.slurm
+        ? slurmPendingReason(job.slurm)
+        : job.state === "queued"
+          ? queuedReason(job, snapshots.get(job.teamId) ?? [], job.targetId !== null && slurmTargets.has(job.targetId))
+          : null,
   }));
 }
+function queuedReason(job: JobRow, snapshots: TargetSnapshot[], onSlurm: boolean): string {
+  const reason = pendingReason({ ...job.resources, targetId: job.targetId ?? undefined, labels: job.labels }, snapshots);
+  if (!onSlurm) return reason;
+  const target = snapshots.find((t) => t.id === job.targetId);
+  return target && !target.online ? `waiting: the Slurm cluster ${target.name} cannot be reached` : "waiting: to be submitted to Slurm";
+}
+
+/** Why an assigned Slurm job waits: Slurm's own reason ("Resources", "Priority") while it pends. */
+function slurmPendingReason(slurm: NonNullable<JobRow["slurm"]>): string | null {
+  if (slurm.jobId === undefined) return slurm.submitError ? `waiting: submitting to Slurm failed (${slurm.submitError}); retrying` : "waiting: being submitted to Slurm";
+  if (slurm.state === "PENDING") return `waiting in Slurm: ${slurm.reason ?? "None"}`;
+  return null;
+}
+
 export type JobDetails = Awaited<ReturnType<typeof jobDetails>>[number];
 
 export async function getJob({ ctx, input }: Verb<JobRef>) {

@@ -11,6 +11,8 @@ export const JobResourcesInput = z
     gpuModel: z.string().trim().min(1).max(100).optional(),
     cpus: z.number().positive().max(1024).optional(),
     memoryMb: z.number().int().positive().max(16 * 1024 * 1024).optional(),
+    /** Enforced by Slurm on a Slurm target (its batch job's time limit). */
+    timeLimitMinutes: z.number().int().min(1, "at least 1 minute").max(366 * 24 * 60).optional(),
   })
   .strict();
 

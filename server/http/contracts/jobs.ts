@@ -11,6 +11,8 @@ export const JobResourcesBody = z
     gpu_model: z.string().optional(),
     cpus: z.number().optional(),
     memory_mb: z.number().optional(),
+    /** Wall-clock limit; on a Slurm target, the batch job's time limit. */
+    time_limit_minutes: z.number().optional(),
   })
   .strict();
 
@@ -61,6 +63,8 @@ export const JobAttemptBody = z
     state: z.enum(jobStates),
     exit_code: z.number().nullable(),
     reason: z.string().nullable(),
+    /** The Slurm batch job that ran this attempt, on a Slurm target. */
+    slurm_job_id: z.number().nullable(),
     started_at: Timestamp.nullable(),
     ended_at: Timestamp.nullable(),
   })
@@ -73,7 +77,9 @@ export const JobBody = z
     project_id: z.string(),
     state: z.enum(jobStates),
     command: z.string(),
-    resources: z.object({ gpus: z.number(), gpu_model: z.string().nullable(), cpus: z.number().nullable(), memory_mb: z.number().nullable() }).strict(),
+    resources: z
+      .object({ gpus: z.number(), gpu_model: z.string().nullable(), cpus: z.number().nullable(), memory_mb: z.number().nullable(), time_limit_minutes: z.number().nullable() })
+      .strict(),
     code: WireCode,
     environment: z.string().nullable(),
     target: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
@@ -85,6 +91,21 @@ export const JobBody = z
     attempt: z.number(),
     attempts: z.array(JobAttemptBody),
     pending_reason: z.string().nullable(),
+    /** On a Slurm target: the current attempt's batch job, as last read from slurmrestd. */
+    slurm: z
+      .object({
+        job_id: z.number().nullable(),
+        name: z.string(),
+        partition: z.string().nullable(),
+        node: z.string().nullable(),
+        /** SLURM_JOB_GPUS. */
+        gpus: z.string().nullable(),
+        state: z.string().nullable(),
+        reason: z.string().nullable(),
+        submit_error: z.string().nullable(),
+      })
+      .strict()
+      .nullable(),
     failure_reason: z.string().nullable(),
     exit_code: z.number().nullable(),
     cancel_requested: z.boolean(),
@@ -124,6 +145,11 @@ export const ClaimResult = z.object({ job: ClaimedJobBody.nullable() }).strict()
 export const JobStartedBody = z
   .object({ pid: z.number().optional(), commit: z.string().optional(), environment: CapturedEnvironmentBody.optional() })
   .strict();
+
+/** What `trainyard exec` reports at start inside a Slurm batch job, with the run's token. */
+export const ExecStartedBody = JobStartedBody.extend({
+  slurm: z.object({ job_id: z.number().optional(), node: z.string().optional(), gpus: z.string().optional() }).strict().optional(),
+}).strict();
 
 export const JobFinishedBody = z
   .object({

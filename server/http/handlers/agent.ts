@@ -1,12 +1,13 @@
 import type { JobState } from "@/db/schema/enums";
 import type { Claimed } from "../../jobs/claim";
 import { waitForJob } from "../../jobs/claim";
+import { execFinished, execJob, execStarted } from "../../jobs/exec";
 import { agentCheckIn, finishJob, startJob } from "../../jobs/lifecycle";
 import { authenticateAgent } from "../../compute/targets";
 import { unauthorized } from "../../errors";
 import type { Runtime } from "../../runtime";
 import { HeartbeatBody, HeartbeatResult } from "../contracts/compute";
-import { AgentJobResult, ClaimBody, ClaimResult, JobFinishedBody, JobIdParams, JobStartedBody } from "../contracts/jobs";
+import { AgentJobResult, ClaimBody, ClaimedJobBody, ClaimResult, ExecStartedBody, JobFinishedBody, JobIdParams, JobStartedBody } from "../contracts/jobs";
 import { restRoute } from "../route";
 import { codeToWire } from "./jobs";
 
@@ -51,7 +52,7 @@ export const agentHeartbeatRoute = restRoute({
   },
 });
 
-function claimedToWire({ job, runToken, environment }: Claimed) {
+function claimedToWire({ job, runToken, environment }: Pick<Claimed, "job" | "runToken" | "environment">) {
   return {
     id: job.id,
     run_id: job.runId,
@@ -103,6 +104,52 @@ export const agentJobFinishedRoute = restRoute({
       target,
       jobId: params.jobId,
       input: { outcome: body.outcome, exitCode: body.exit_code, signal: body.signal, reason: body.reason, logTail: body.log_tail },
+    });
+    return jobResult(job);
+  },
+});
+
+// `trainyard exec` inside a Slurm batch job: it authenticates with the attempt's run token (from the
+// batch job's environment) and reports like an agent does.
+
+export const execJobRoute = restRoute({
+  name: "GET /jobs/{jobId}/exec",
+  auth: "required",
+  params: JobIdParams,
+  response: ClaimedJobBody,
+  handler: async ({ ctx, params, request }) => {
+    const { job, environment } = await execJob({ ctx, input: { jobId: params.jobId } });
+    const runToken = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
+    return claimedToWire({ job, runToken, environment });
+  },
+});
+
+export const execStartedRoute = restRoute({
+  name: "POST /jobs/{jobId}/exec/started",
+  auth: "required",
+  params: JobIdParams,
+  body: ExecStartedBody,
+  response: AgentJobResult,
+  handler: async ({ ctx, params, body }) => {
+    const job = await execStarted({
+      ctx,
+      input: { jobId: params.jobId, pid: body.pid, commit: body.commit, captured: body.environment },
+      slurm: body.slurm && { jobId: body.slurm.job_id, node: body.slurm.node, gpus: body.slurm.gpus },
+    });
+    return jobResult(job);
+  },
+});
+
+export const execFinishedRoute = restRoute({
+  name: "POST /jobs/{jobId}/exec/finished",
+  auth: "required",
+  params: JobIdParams,
+  body: JobFinishedBody,
+  response: AgentJobResult,
+  handler: async ({ ctx, params, body }) => {
+    const job = await execFinished({
+      ctx,
+      input: { jobId: params.jobId, outcome: body.outcome, exitCode: body.exit_code, signal: body.signal, reason: body.reason, logTail: body.log_tail },
     });
     return jobResult(job);
   },

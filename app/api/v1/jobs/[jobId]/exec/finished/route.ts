@@ -1,0 +1,3 @@
+import { execFinishedRoute } from "@/server/http/handlers/agent";
+
+export const POST = execFinishedRoute;

@@ -1,0 +1,3 @@
+import { execJobRoute } from "@/server/http/handlers/agent";
+
+export const GET = execJobRoute;

@@ -1,0 +1,3 @@
+import { execStartedRoute } from "@/server/http/handlers/agent";
+
+export const POST = execStartedRoute;

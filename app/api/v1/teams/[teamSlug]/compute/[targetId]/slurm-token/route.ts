@@ -1,0 +1,3 @@
+import { updateSlurmTokenRoute } from "@/server/http/handlers/compute";
+
+export const PUT = updateSlurmTokenRoute;
