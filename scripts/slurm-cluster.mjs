@@ -7,9 +7,9 @@
 //                                                  SLURM_TEST_* in its environment, stops the cluster
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { hostname, tmpdir, totalmem } from "node:os";
 import path from "node:path";
+import { freePort } from "./pg-cluster.mjs";
 
 const PACKAGES = ["slurm-wlm", "slurmrestd", "munge", "slurm-wlm-jwt-plugin"];
 /** The unprivileged user that REST jobs run as; its token is what the tests register. */
@@ -37,17 +37,6 @@ export function ensureSlurmPackages(log = console.log) {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   sh("apt-get", ["update", "-qq"], { env, stdio: "inherit" });
   sh("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], { env, stdio: "inherit" });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

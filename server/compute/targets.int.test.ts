@@ -6,14 +6,13 @@ import { testDatabases } from "@/db/testing/databases";
 import { agentHeartbeatRoute } from "../http/handlers/agent";
 import { listComputeRoute, registerComputeRoute } from "../http/handlers/compute";
 import { useRuntime } from "../runtime";
-import { ctxFor, expectDomainError, teamWithRoles, testRuntime } from "../testing/fixtures";
+import { ctxFor, expectDomainError, teamWithRoles, testRuntime, jsonPost, teamParams } from "../testing/fixtures";
 import { createToken } from "../tokens/tokens";
 import { listTargets, registerTarget, removeTarget } from "./targets";
 
 const gpu = (index: number) => ({ index, uuid: `GPU-${index}`, name: "NVIDIA A100-SXM4-80GB", memory_mb: 81920, driver: "550.54" });
-const post = (body: unknown, token: string) =>
-  new Request("http://localhost/api", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-const at = (teamSlug: string) => ({ params: Promise.resolve({ teamSlug }) });
+const post = jsonPost;
+const at = teamParams;
 
 describe.each(testDatabases)("compute registry on $name", ({ open }) => {
   let h: DbHandle;

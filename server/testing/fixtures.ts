@@ -79,3 +79,10 @@ export function testRuntime(handle: DbHandle): Runtime {
 export async function* textBody(text: string): AsyncIterable<Uint8Array> {
   yield new TextEncoder().encode(text);
 }
+
+/** A JSON POST with a bearer token, for calling a route handler directly. */
+export const jsonPost = (body: unknown, token: string) =>
+  new Request("http://localhost/api", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+
+/** The route context of a handler under /teams/{teamSlug}. */
+export const teamParams = (teamSlug: string) => ({ params: Promise.resolve({ teamSlug }) });

@@ -8,7 +8,7 @@ import { startSlurmCluster } from "../../../scripts/slurm-cluster.mjs";
 import { listComputeRoute, registerComputeRoute } from "../../http/handlers/compute";
 import { syncSlurmTarget } from "../../jobs/slurm-dispatch";
 import { useRuntime } from "../../runtime";
-import { auditRows, ctxFor, expectDomainError, teamWithRoles, testRuntime } from "../../testing/fixtures";
+import { auditRows, ctxFor, expectDomainError, teamWithRoles, testRuntime, jsonPost, teamParams } from "../../testing/fixtures";
 import { createToken } from "../../tokens/tokens";
 import { unseal } from "../../auth/encryption";
 import { slurmKey } from "./cluster";
@@ -37,9 +37,8 @@ afterAll(async () => {
   await cluster?.stop?.();
 });
 
-const post = (body: unknown, token: string) =>
-  new Request("http://localhost/api", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-const at = (teamSlug: string) => ({ params: Promise.resolve({ teamSlug }) });
+const post = jsonPost;
+const at = teamParams;
 
 describe.each(testDatabases)("Slurm targets on $name", ({ open }) => {
   let h: DbHandle;
