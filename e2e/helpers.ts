@@ -56,6 +56,18 @@ export async function postJson(api: APIRequestContext, url: string, token: strin
   return response.json();
 }
 
+/**
+ * Signs a new user up over REST in the page's own context (the session cookie lands there, so the
+ * page is signed in) and makes an API token over the session: one request to the rate-limited
+ * auth endpoints instead of three.
+ */
+export async function signUpWithToken(page: Page, user: TestUser): Promise<string> {
+  await postJson(page.request, "/api/v1/auth/signup", null, { email: user.email, password: user.password, name: user.name });
+  const response = await page.request.post("/api/trpc/account.createToken", { data: { json: { name: "e2e" } } });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { result: { data: { json: { token: string } } } }).result.data.json.token;
+}
+
 export async function signIn(page: Page, user: TestUser) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(user.email);

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { clickLink, postJson, signIn, uniqueUser } from "./helpers";
+import { clickLink, postJson, signUpWithToken, uniqueUser } from "./helpers";
 
 // Training code that speaks MLflow's REST protocol (as `mlflow` does with MLFLOW_TRACKING_URI and
 // MLFLOW_TRACKING_TOKEN set) logs two runs against the production server; a person then finds them
@@ -21,8 +21,7 @@ test("runs logged through the MLflow API show up in the runs table, run page and
   let experimentId = "";
 
   await test.step("the MLflow protocol creates an experiment and logs two runs", async () => {
-    await postJson(api, "/api/v1/auth/signup", null, { email: user.email, password: user.password, name: user.name });
-    const { token } = await postJson(api, "/api/v1/auth/token", null, { email: user.email, password: user.password, name: "mlflow" });
+    const token = await signUpWithToken(page, user);
     await postJson(api, "/api/v1/teams", token, { name: `ML ${run}`, slug: `ml-${run}` });
     // mlflow.set_experiment: get-by-name answers 404 RESOURCE_DOES_NOT_EXIST, then create.
     const missing = await api.get(`/api/2.0/mlflow/experiments/get-by-name?experiment_name=${experiment}`, { headers: { authorization: `Bearer ${token}` } });
@@ -55,7 +54,6 @@ test("runs logged through the MLflow API show up in the runs table, run page and
   });
 
   await test.step("the runs table lists both with their param and metric", async () => {
-    await signIn(page, user);
     await page.goto(`/projects/${experimentId}/runs`);
     await expect(page.getByTestId("runs-count")).toHaveText("2 runs");
     const table = page.getByRole("table", { name: "Runs" });

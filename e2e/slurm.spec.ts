@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 // @ts-expect-error: plain ESM script shared with the test runner (scripts/test.mjs), no types
 import { startSlurmCluster } from "../scripts/slurm-cluster.mjs";
-import { postJson, signIn, uniqueUser } from "./helpers";
+import { postJson, signUpWithToken, uniqueUser } from "./helpers";
 
 // A team admin registers a Slurm cluster (scripts/slurm-cluster.mjs: real slurmctld, slurmd and
 // slurmrestd with stand-in GPU devices) in the browser, sees its node and GPUs, and watches a job
@@ -36,11 +36,9 @@ test("register a Slurm cluster, see its GPUs and health, and follow a job throug
   let token = "";
 
   await test.step("an account with a team and a project, signed in", async () => {
-    await postJson(api, "/api/v1/auth/signup", null, { email: user.email, password: user.password, name: user.name });
-    ({ token } = await postJson(api, "/api/v1/auth/token", null, { email: user.email, password: user.password, name: "e2e" }));
+    token = await signUpWithToken(page, user);
     await postJson(api, "/api/v1/teams", token, { name: `Slurm ${run}`, slug: teamSlug });
     ({ id: projectId } = await postJson(api, `/api/v1/teams/${teamSlug}/projects`, token, { name: `HPC ${run}`, slug: `hpc-${run}` }));
-    await signIn(page, user);
   });
 
   await test.step("register the cluster: its node, 2 GPUs and health show on the compute page", async () => {
