@@ -6,7 +6,7 @@ import { createProject } from "../../projects/projects";
 import { setPolicy } from "../../registry/policies";
 import { useRuntime, type Runtime } from "../../runtime";
 import { ctxFor, makeUser, teamWithRoles, testRuntime, uniq } from "../../testing/fixtures";
-import { createToken } from "../../tokens/tokens";
+import { createToken, issueRunToken } from "../../tokens/tokens";
 import { listRuns } from "../../tracking/runs";
 import { handleMlflowArtifacts } from "./artifacts";
 import { handleMlflow } from "./dispatch";
@@ -455,6 +455,25 @@ describe.each(testDatabases)("MLflow-compatible API on $name", ({ open }) => {
     await c.fails("DELETE", "registered-models/delete", { name }, 403, "PERMISSION_DENIED");
     await client(t.ownerToken).ok("DELETE", "registered-models/delete", { name });
     await c.fails("GET", "registered-models/get", { name }, 404, "RESOURCE_DOES_NOT_EXIST");
+  });
+
+  it("lets a launched job's run token log to its own run through MLflow (MLFLOW_RUN_ID), and nothing else", async () => {
+    const t = await userWithTeam();
+    const c = client(t.token);
+    const { experiment_id } = await c.ok("POST", "experiments/create", { name: uniq("job") });
+    const own = (await c.ok("POST", "runs/create", { experiment_id })).run.info.run_id as string;
+    const other = (await c.ok("POST", "runs/create", { experiment_id })).run.info.run_id as string;
+    const jobToken = await issueRunToken(h.db, { userId: t.members[0]!.userId, runId: own, jobId: "job_x", attempt: 1 });
+    const job = client(jobToken);
+    // What mlflow.start_run() does with MLFLOW_RUN_ID set, then logging and an artifact.
+    expect((await job.ok("GET", "runs/get", { run_id: own })).run.info.run_id).toBe(own);
+    await job.ok("POST", "runs/update", { run_id: own, status: "RUNNING" });
+    await job.ok("POST", "runs/log-batch", { run_id: own, metrics: [{ key: "loss", value: 1, timestamp: 1, step: 0 }], params: [{ key: "lr", value: "0.1" }] });
+    expect((await artifacts(jobToken, "PUT", `${experiment_id}/${own}/artifacts/out.txt`, "x")).status).toBe(200);
+    await job.fails("GET", "runs/get", { run_id: other }, 403, "PERMISSION_DENIED");
+    await job.fails("POST", "runs/log-metric", { run_id: other, key: "loss", value: 1, timestamp: 1 }, 403, "PERMISSION_DENIED");
+    await job.fails("POST", "experiments/create", { name: uniq("nope") }, 403, "PERMISSION_DENIED");
+    await job.fails("POST", "runs/search", { experiment_ids: [experiment_id] }, 403, "PERMISSION_DENIED");
   });
 
   it("maps experiment 0 to the default team's Default project and 'team/project' names to other teams", async () => {
