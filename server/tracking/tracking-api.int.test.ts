@@ -3,6 +3,7 @@ import type { DbHandle } from "@/db/client";
 import { testDatabases } from "@/db/testing/databases";
 import { getArtifactRoute, listArtifactsRoute, putArtifactRoute } from "../http/handlers/artifacts";
 import { appendLogsRoute, listLogsRoute } from "../http/handlers/logs";
+import { MetricSeriesBody } from "../http/contracts/tracking";
 import { getMetricRoute, logMetricsRoute } from "../http/handlers/metrics";
 import { createRunRoute, getRunRoute, listRunsRoute, logDatasetsRoute, logParamsRoute, setTagsRoute, updateRunRoute } from "../http/handlers/runs";
 import { useRuntime } from "../runtime";
@@ -145,6 +146,12 @@ describe.each(testDatabases)("tracking REST API on $name", ({ open }) => {
     expect(exact.aggregated).toBe(false);
     expect(exact.points.map((p) => p.step)).toEqual(Array.from({ length: 10 }, (_, i) => 12_340 + i));
     expect(exact.points[5]!.value).toBe(1e6);
+    // The route sends its answer without a schema pass: it must still be exactly the contract.
+    expect(MetricSeriesBody.parse(sampled)).toEqual(sampled);
+    expect(MetricSeriesBody.parse(exact)).toEqual(exact);
+    const whole = (await get("max_points=100000")) as unknown as { points: unknown[] };
+    expect(whole.points).toHaveLength(n);
+    expect(MetricSeriesBody.parse(whole)).toEqual(whole);
   });
 
   it("appends logs in order and pages them with after=", async () => {

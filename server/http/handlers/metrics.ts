@@ -32,6 +32,7 @@ export const getMetricRoute = restRoute({
   params: RunKeyParams,
   query: MetricQuery,
   response: MetricSeriesBody,
+  shapedByHandler: true,
   handler: async ({ ctx, params, query }) => {
     const series = await getMetric({
       ctx,
