@@ -15,8 +15,8 @@ export const DEFAULT_EXPERIMENT_ID = "0";
 const DEFAULT_EXPERIMENT_NAME = "Default";
 const MAX_NAME = 120;
 
-type TeamRow = typeof teams.$inferSelect;
-type ProjectRow = typeof projects.$inferSelect;
+export type TeamRow = typeof teams.$inferSelect;
+export type ProjectRow = typeof projects.$inferSelect;
 
 export const alreadyExists = (message: string) => new DomainError("CONFLICT", message, { mlflow: "RESOURCE_ALREADY_EXISTS" });
 

@@ -2,6 +2,9 @@ import { inArray } from "drizzle-orm";
 import { metricSeries, runDatasets, runParams, runs, runTags, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 
+/** The MLflow tag that carries a run's name; ours lives in runs.name. */
+export const RUN_NAME_TAG = "mlflow.runName";
+
 export interface RunView {
   run: typeof runs.$inferSelect;
   userId: string;

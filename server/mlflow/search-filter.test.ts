@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
-import {
-  type Clause,
-  createPageToken,
-  parseOrderBy,
-  parsePageToken,
-  parseSearchFilter,
-  type SearchEntity,
-  validateMaxResults,
-} from "./search-filter";
+import type { Clause, SearchEntity } from "./search-entities";
+import { parseOrderBy, parseSearchFilter } from "./search-filter";
+import { createPageToken, parsePageToken, validateMaxResults } from "./search-paging";
 
 /** The VALIDATION error's message, or a failure if the call succeeds or throws anything else. */
 function errorOf(fn: () => unknown): string {

@@ -8,17 +8,9 @@ import type { DbOrTx } from "@/db/client";
 import { metricSeries, modelVersions, projects, registeredModels, runDatasets, runParams, runs, runTags, teams, users } from "@/db/schema";
 import { runArtifactUriSql, versionSourceSql } from "./artifact-uris";
 import { toMlflowStatus } from "./run-status";
-import {
-  type Clause,
-  createPageToken,
-  type OrderKey,
-  parseOrderBy,
-  parsePageToken,
-  parseSearchFilter,
-  type SearchEntity,
-  type Test,
-  validateMaxResults,
-} from "./search-filter";
+import type { Clause, OrderKey, SearchEntity, Test } from "./search-entities";
+import { parseOrderBy, parseSearchFilter } from "./search-filter";
+import { createPageToken, parsePageToken, validateMaxResults } from "./search-paging";
 
 export type ViewType = "ACTIVE_ONLY" | "DELETED_ONLY" | "ALL";
 

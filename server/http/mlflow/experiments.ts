@@ -9,7 +9,7 @@ import {
   setExperimentDeleted,
   setExperimentTags,
 } from "../../mlflow/experiments";
-import { searchLimits } from "../../mlflow/search-filter";
+import { searchLimits } from "../../mlflow/search-paging";
 import { searchExperiments } from "../../mlflow/search-sql";
 import { endpoint } from "./endpoint";
 import { experimentToWire } from "./serialize";

@@ -11,7 +11,7 @@ import {
   type ModelView,
   type VersionView,
 } from "../../mlflow/models";
-import { searchLimits } from "../../mlflow/search-filter";
+import { searchLimits } from "../../mlflow/search-paging";
 import { searchModelVersions, searchRegisteredModels } from "../../mlflow/search-sql";
 import { deleteAlias, resolveAlias, setAlias } from "../../registry/aliases";
 import { deleteModel, updateModel } from "../../registry/models";

@@ -1,7 +1,6 @@
-import type { projects, teams } from "@/db/schema";
 import { runArtifactUri } from "../../mlflow/artifact-uris";
-import { experimentName } from "../../mlflow/experiments";
-import type { RunView } from "../../mlflow/run-views";
+import { experimentName, type ProjectRow, type TeamRow } from "../../mlflow/experiments";
+import { RUN_NAME_TAG, type RunView } from "../../mlflow/run-views";
 import { toMlflowStatus } from "../../mlflow/run-status";
 import { metricValueToWire } from "../../tracking/schemas";
 import { ms, omitDefaults, tagList } from "./wire";
@@ -9,10 +8,6 @@ import { ms, omitDefaults, tagList } from "./wire";
 // Proto-shaped answers, built from our rows. Artifact locations use the mlflow-artifacts scheme so
 // the client uploads and downloads through this server's artifact proxy.
 
-type ProjectRow = typeof projects.$inferSelect;
-type TeamRow = typeof teams.$inferSelect;
-
-export const RUN_NAME_TAG = "mlflow.runName";
 
 export function experimentToWire(project: ProjectRow, teamsOfCaller: TeamRow[]) {
   return omitDefaults({
