@@ -8,8 +8,7 @@ import { createDatabase } from "./pg-cluster.mjs";
 
 const env = { ...process.env, TRAINYARD_DATA_DIR: mkdtempSync(path.join(tmpdir(), "trainyard-e2e-")) };
 if (env.DATABASE_URL) env.DATABASE_URL = await createDatabase(env.DATABASE_URL, `e2e_${Date.now()}`);
-// MLflow clients send search filters in GET URLs of ~15 KB: allow longer request heads than Node's 16 KB.
-const child = spawn(process.execPath, ["--max-http-header-size=65536", "node_modules/next/dist/bin/next", "start", "-p", env.PORT, "-H", "127.0.0.1"], {
+const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", env.PORT, "-H", "127.0.0.1"], {
   env,
   stdio: "inherit",
 });

@@ -40,8 +40,7 @@ const withAgent = process.env.TRAINYARD_LOCAL_AGENT !== "0";
 // A fresh token each start: the server registers it for `local`, the agent presents it.
 const agentToken = `tya_${randomBytes(32).toString("base64url")}`;
 console.log(`Trainyard on http://localhost:${port} (data in ${dataDir})`);
-// MLflow clients send search filters in GET URLs of ~15 KB: allow longer request heads than Node's 16 KB.
-const server = spawn(process.execPath, ["--max-http-header-size=65536", ...next, "start", "-p", port], {
+const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", port], {
   stdio: "inherit",
   env: { ...process.env, ...(withAgent ? { TRAINYARD_LOCAL_AGENT_TOKEN: agentToken } : {}) },
 });

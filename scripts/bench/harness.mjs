@@ -14,7 +14,7 @@ export async function startServer({ databaseUrl } = {}) {
   const env = { ...process.env, PORT: String(port), TRAINYARD_DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "production" };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -1,6 +1,7 @@
 import { ZodError, z } from "zod";
 import { DomainError, httpStatusOf } from "../errors";
 import { logger } from "../logger";
+import { jsonResponse } from "./json-response";
 
 export interface RestErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -8,7 +9,7 @@ export interface RestErrorBody {
 
 export function errorResponse(status: number, code: string, message: string, details?: unknown): Response {
   const body: RestErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
-  return Response.json(body, { status });
+  return jsonResponse(body, status);
 }
 
 /** The one mapping from thrown errors to REST answers; a 5xx never carries its message or stack. */

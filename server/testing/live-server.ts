@@ -4,12 +4,12 @@ import net from "node:net";
 import path from "node:path";
 import { expect } from "vitest";
 
-// Real processes for the tests that need them: the production server (`next start` on a data
+// Real processes for the tests that need them: the production server (scripts/serve.mjs on a data
 // folder), agents, training scripts. Each child runs in its own process group so that a test can
 // SIGKILL it with everything it started.
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+const SERVE = path.join(ROOT, "scripts/serve.mjs");
 const POLL_MS = 100;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -107,7 +107,7 @@ export class LiveServer {
     }
     const env: NodeJS.ProcessEnv = { ...process.env, TRAINYARD_DATA_DIR: this.dataDir, LOG_LEVEL: "warn", ...this.env, NODE_ENV: "production" };
     delete env.DATABASE_URL; // the embedded default
-    const s = startProcess(process.execPath, ["--max-http-header-size=65536", NEXT_BIN, "start", "-p", String(this.port), "-H", "127.0.0.1"], env);
+    const s = startProcess(process.execPath, [SERVE, "-p", String(this.port), "-H", "127.0.0.1"], env);
     let dead = false;
     void s.exited.then(() => (dead = true));
     this.proc = s;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, killAll, LiveServer, ROOT, sleep, startProcess } from "../testing/live-server";
 
-// The Python SDK (sdk/python) run for real against `next start` on a fresh data folder. Only the
+// The Python SDK (sdk/python) run for real against the production server on a fresh data folder. Only the
 // embedded default database (PGlite) is used here: this tests the SDK and the wire, not the dialect.
 
 const SDK_DIR = path.join(ROOT, "sdk/python");

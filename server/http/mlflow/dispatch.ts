@@ -3,7 +3,7 @@ import { unauthorized } from "../../errors";
 import { observeRequest } from "../../metrics";
 import { runtime } from "../../runtime";
 import { actorFromHeaders } from "../../auth/session";
-import { jsonResponse } from "../route";
+import { jsonResponse } from "../json-response";
 import type { Endpoint, Method } from "./endpoint";
 import { describeZodError, invalidParameter, mlflowErrorResponse, toMlflowErrorResponse } from "./errors";
 import { experimentEndpoints } from "./experiments";
