@@ -1,4 +1,5 @@
 import { getMetricRoute, logMetricsRoute } from "../handlers/metrics";
+import { handleMlflow } from "../mlflow/dispatch";
 
 /** A route handler as Next.js calls it: the same function serves both paths. */
 export type RouteHandler = (request: Request, next: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
@@ -9,7 +10,7 @@ export interface DirectMatch {
 }
 
 interface DirectRoute {
-  method: "GET" | "POST";
+  methods: string[];
   pattern: RegExp;
   handler: RouteHandler;
   params: (match: RegExpExecArray) => Record<string, string | string[]> | null;
@@ -20,7 +21,7 @@ interface DirectRoute {
 // Each entry mirrors an app/ route file and calls that file's handler.
 const ROUTES: DirectRoute[] = [
   {
-    method: "POST",
+    methods: ["POST"],
     pattern: /^\/api\/v1\/runs\/([^/?]+)\/metrics(?:\?.*)?$/,
     handler: logMetricsRoute,
     params: (m) => {
@@ -29,13 +30,24 @@ const ROUTES: DirectRoute[] = [
     },
   },
   {
-    method: "GET",
+    methods: ["GET"],
     pattern: /^\/api\/v1\/runs\/([^/?]+)\/metrics\/([^?]+)(?:\?.*)?$/,
     handler: getMetricRoute,
     params: (m) => {
       const runId = segments([m[1]!]);
       const key = segments(m[2]!.split("/"));
       return runId && key ? { runId: runId[0]!, key } : null;
+    },
+  },
+  // MLflow clients log through many small calls (log-batch, log-metric, get-history): the whole
+  // tracking API, app/api/2.0/mlflow/[...path] and app/ajax-api/2.0/mlflow/[...path].
+  {
+    methods: ["GET", "POST", "PATCH", "DELETE"],
+    pattern: /^\/(?:api|ajax-api)\/2\.0\/mlflow\/([^?]+)(?:\?.*)?$/,
+    handler: handleMlflow as RouteHandler,
+    params: (m) => {
+      const path = segments(m[1]!.split("/"));
+      return path ? { path } : null;
     },
   },
 ];
@@ -61,7 +73,7 @@ function segments(raw: string[]): string[] | null {
 export function matchDirectRoute(method: string | undefined, url: string | undefined): DirectMatch | null {
   if (!method || !url) return null;
   for (const route of ROUTES) {
-    if (route.method !== method) continue;
+    if (!route.methods.includes(method)) continue;
     const m = route.pattern.exec(url);
     if (!m) continue;
     const params = route.params(m);
