@@ -1,6 +1,7 @@
 // Shared by the benchmarks: start the production build on a fresh instance, seed a user, a team
 // and a project over HTTP, and stop everything afterwards.
 import { spawn } from "node:child_process";
+import http from "node:http";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -58,3 +59,27 @@ export async function seed(base) {
 }
 
 export const fmt = (n) => Math.round(n).toLocaleString("en-US");
+
+/**
+ * A load generator's POST: node:http over keep-alive connections, one per writer. fetch costs 1.6 ms
+ * of CPU per 85 KB batch against 0.55 ms for this (measured on the 2-core machine), and on two cores
+ * the client's CPU is taken from the server it measures.
+ */
+export function loadClient(writers) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: writers });
+  return {
+    post(url, headers, body) {
+      return new Promise((resolve, reject) => {
+        const req = http.request(url, { method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (res) => {
+          const chunks = [];
+          res.on("data", (chunk) => chunks.push(chunk));
+          res.on("end", () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString() }));
+          res.on("error", reject);
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}

@@ -2,7 +2,7 @@
 // REST v1's metrics endpoint with the same 1,000 points, on the same production server, PGlite and
 // PostgreSQL, plus a 100k-point metrics/get-history read in 25,000-point pages as the client pages.
 import { startCluster, createDatabase } from "../pg-cluster.mjs";
-import { api, fmt, seed, startServer } from "./harness.mjs";
+import { api, fmt, loadClient, seed, startServer } from "./harness.mjs";
 
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 4);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 60);
@@ -23,20 +23,20 @@ function points(b) {
 
 /** Points/s with every writer posting its bodies one after another, all writers at once. */
 async function drive(base, token, urls, bodies) {
+  const client = loadClient(urls.length);
   const started = performance.now();
-  await Promise.all(
-    urls.map(async (url) => {
-      for (const body of bodies) {
-        const res = await fetch(`${base}${url}`, {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-          body,
-        });
-        if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
-        await res.arrayBuffer();
-      }
-    }),
-  );
+  try {
+    await Promise.all(
+      urls.map(async (url) => {
+        for (const body of bodies) {
+          const res = await client.post(`${base}${url}`, { "content-type": "application/json", authorization: `Bearer ${token}` }, body);
+          if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${res.text}`);
+        }
+      }),
+    );
+  } finally {
+    client.close();
+  }
   return (urls.length * bodies.length * BATCH) / ((performance.now() - started) / 1000);
 }
 
