@@ -7,6 +7,7 @@ import { createGzip, gzip } from "node:zlib";
 import Negotiator from "negotiator";
 import { logger } from "../../logger";
 import { errorResponse } from "../errors";
+import { canGzipInParallel, gzipPieces } from "./parallel-gzip";
 import { type DirectMatch, matchDirectRoute } from "./routes";
 
 const gzipAsync = promisify(gzip);
@@ -59,8 +60,8 @@ const GZIP = { level: 1 };
 
 /**
  * Writes a handler's Response: one buffer with its length when the handler knew it (every JSON
- * answer but the streamed ones), else piped through as it is produced. Gzip when the client takes
- * it and the body is worth it.
+ * answer but the streamed ones), else piped through as it is produced, gzipped piece by piece on
+ * the thread pool (parallel-gzip.ts). Gzip when the client takes it and the body is worth it.
  */
 async function send(req: IncomingMessage, res: ServerResponse, response: Response) {
   const headers: Record<string, string | string[]> = {};
@@ -73,9 +74,7 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
     new Negotiator(req).encoding(["gzip", "identity"]) === "gzip" &&
     !response.headers.has("content-encoding") &&
     !/no-transform/.test(response.headers.get("cache-control") ?? "");
-  if (compress) {
-    headers.vary = "Accept-Encoding";
-  }
+  if (compress) headers.vary = "Accept-Encoding";
 
   if (response.headers.has("content-length") || !response.body) {
     let body: Buffer = Buffer.from(await response.arrayBuffer());
@@ -90,6 +89,8 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
   }
   if (compress) headers["content-encoding"] = "gzip";
   res.writeHead(response.status, headers);
-  const source = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
-  await (compress ? pipeline(source, createGzip(GZIP), res) : pipeline(source, res));
+  const body = response.body as NodeReadableStream<Uint8Array>;
+  if (!compress) await pipeline(Readable.fromWeb(body), res);
+  else if (canGzipInParallel) await pipeline(Readable.from(gzipPieces(body, GZIP.level)), res);
+  else await pipeline(Readable.fromWeb(body), createGzip(GZIP), res);
 }
