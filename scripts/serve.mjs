@@ -22,7 +22,8 @@ const { default: next } = await import("next");
 const app = next({ dev: false, dir: path.join(import.meta.dirname, ".."), hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
-// Next.js loads instrumentation.ts on its first request, not in prepare(): looked up per request.
+// instrumentation.ts installs them while Next.js starts, but prepare() does not wait for its
+// register() to finish: looked up per request, and until then Next.js answers those routes.
 const DIRECT = Symbol.for("trainyard.serveDirect");
 
 // MLflow clients send search filters in GET URLs of ~15 KB: allow longer request heads than Node's 16 KB.
