@@ -77,12 +77,15 @@ describe("metric routes served ahead of Next.js", () => {
     const tooMany = await post(run.id, { points: Array.from({ length: 10_001 }, (_, i) => ({ key: "k", value: i, step: i })) });
     expect(tooMany.status).toBe(413);
 
+    const oddHost = await post(run.id, { points: [{ key: "train/loss", value: 0.3, step: 5 }] }, { ...auth(), host: "not a host" });
+    expect(oddHost.status).toBe(200);
+
     const missing = await post("run_doesnotexist", { points: [{ key: "k", value: 1, step: 1 }] });
     expect(missing.status).toBe(404);
 
     const series = await server.api<{ total: number; points: { step: number; value: number | string }[] }>("GET", `/runs/${run.id}/metrics/train/loss`, token);
-    expect(series.total).toBe(3);
-    expect(series.points.map((p) => p.value)).toEqual([0.5, "NaN", 0.4]);
+    expect(series.total).toBe(4);
+    expect(series.points.map((p) => p.value)).toEqual([0.5, "NaN", 0.4, 0.3]);
   });
 
   it("hides another team's run behind 404", async () => {

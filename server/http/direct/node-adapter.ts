@@ -31,6 +31,8 @@ export function serveDirect(req: IncomingMessage, res: ServerResponse): boolean 
     if (declared === undefined || !/^\d+$/.test(declared) || Number(declared) > MAX_BUFFERED_BODY) return false;
   }
   answer(req, res, match).catch((error: unknown) => {
+    // A client that hung up mid-body or mid-answer is not the server's failure.
+    if (req.socket.destroyed) return;
     logger.error({ err: error, url: req.url }, "direct route failed");
     if (res.headersSent) res.destroy();
     else void send(req, res, errorResponse(500, "INTERNAL", "Internal server error"));
@@ -42,9 +44,18 @@ async function answer(req: IncomingMessage, res: ServerResponse, match: DirectMa
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const body = req.method === "GET" ? undefined : await readBody(req);
-  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body });
+  const request = new Request(requestUrl(req), { method: req.method, headers, body });
   const response = await match.handler(request, { params: Promise.resolve(match.params) });
   await send(req, res, response);
+}
+
+// Handlers read only the path and query from the URL: a Host header that makes no URL is not theirs to refuse.
+function requestUrl(req: IncomingMessage): string {
+  try {
+    return new URL(req.url!, `http://${req.headers.host ?? "localhost"}`).href;
+  } catch {
+    return new URL(req.url!, "http://localhost").href;
+  }
 }
 
 async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
