@@ -48,12 +48,12 @@ export const getMetricRoute = restRoute({
       key: series.key,
       total: series.total,
       aggregated: series.aggregated,
-      points: series.points.map((p) => ({
-        step: p.step,
-        value: metricValueToWire(p.value),
-        timestamp: p.timestamp,
-        ...(p.min !== undefined ? { min: metricValueToWire(p.min), max: metricValueToWire(p.max!), count: p.count } : {}),
-      })),
+      // Two literal shapes rather than a spread: 100k points, one object each.
+      points: series.points.map((p) =>
+        p.min === undefined
+          ? { step: p.step, value: metricValueToWire(p.value), timestamp: p.timestamp }
+          : { step: p.step, value: metricValueToWire(p.value), timestamp: p.timestamp, min: metricValueToWire(p.min), max: metricValueToWire(p.max!), count: p.count },
+      ),
     };
   },
 });
