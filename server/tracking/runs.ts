@@ -163,7 +163,9 @@ export type RunDetails = Awaited<ReturnType<typeof runDetails>>;
 export async function updateRun({ ctx, input }: Verb<UpdateRunInput>) {
   const access = await runAccess(ctx, RunRef.parse(input).runId, "runs:write");
   const data = UpdateRunInput.parse(input);
-  return ctx.db.transaction(async (tx) => {
+  // The details are read after the commit: their reads run in parallel, which one transaction's
+  // single connection cannot do.
+  const row = await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(runs).where(eq(runs.id, access.run.id)).for("update");
     const run = current!;
     const changes: Partial<typeof runs.$inferInsert> = {};
@@ -176,7 +178,7 @@ export async function updateRun({ ctx, input }: Verb<UpdateRunInput>) {
       changes.status = data.status;
       if (isTerminal(data.status)) changes.endedAt = new Date();
     }
-    if (Object.keys(changes).length === 0) return runDetails(tx, run);
+    if (Object.keys(changes).length === 0) return run;
     const [updated] = await tx.update(runs).set(changes).where(eq(runs.id, run.id)).returning();
     await writeAudit(tx, access.actor, {
       teamId: access.project.teamId,
@@ -186,8 +188,9 @@ export async function updateRun({ ctx, input }: Verb<UpdateRunInput>) {
       targetId: run.id,
       data: { ...(changes.status ? { status: { from: run.status, to: changes.status } } : {}), ...(changes.name ? { name: changes.name } : {}) },
     });
-    return runDetails(tx, updated!);
+    return updated!;
   });
+  return runDetails(ctx.db, row);
 }
 
 export async function logParams({ ctx, input }: Verb<LogParamsInput>) {
