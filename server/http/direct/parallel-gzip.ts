@@ -28,7 +28,11 @@ export async function* gzipPieces(pieces: AsyncIterable<Uint8Array>, level = 1):
     if (piece.length === 0) continue;
     crc = zlib.crc32(piece, crc);
     size += piece.length;
-    pending.push(deflateRaw(piece, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+    const deflated = deflateRaw(piece, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    // Awaited in order below; a failure before its turn, or after the client left, must not
+    // surface as an unhandled rejection.
+    deflated.catch(() => undefined);
+    pending.push(deflated);
     if (pending.length >= IN_FLIGHT) yield await pending.shift()!;
   }
   while (pending.length > 0) yield await pending.shift()!;
