@@ -129,42 +129,48 @@ function rawRows(writer) {
   return rows;
 }
 
-async function rawPostgres(url) {
+/**
+ * A raw PostgreSQL limit: `write` puts every writer's rows into an unindexed table over `connections`
+ * connections, opened before the clock starts as the server's pool is by the time it is measured.
+ * One pass takes a fraction of a second, where one scheduling hiccup on a shared machine halves the
+ * figure: the median of three, each into an emptied table.
+ */
+async function rawPostgresLimit(url, connections, write) {
   const { default: pg } = await import("pg");
-  const { from: copyFrom } = await import("pg-copy-streams");
-  const setup = new pg.Client({ connectionString: url });
-  await setup.connect();
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return client;
+  };
+  const setup = await connect();
   await setup.query("create table bench_raw (run_id text, key text, step bigint, value float8, ts bigint)");
-  const lines = Array.from({ length: WRITERS }, (_, w) => rawRows(w).map((r) => r.join("\t")).join("\n") + "\n");
-  // As many connections as the machine has cores: the limit of the database, not of one socket.
-  // Connected before the clock starts, as the server's pool is by the time it is measured.
-  const clients = await Promise.all(
-    [0, 1].map(async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      return client;
-    }),
-  );
-  // One COPY of these rows takes a fifth of a second, where one scheduling hiccup on a shared
-  // machine halves the figure: the median of three, each into an emptied table.
+  const clients = await Promise.all(Array.from({ length: connections }, connect));
   const rates = [];
   for (let attempt = 0; attempt < 3; attempt++) {
     await setup.query("truncate bench_raw");
     const started = performance.now();
-    await Promise.all(
-      clients.map(async (client, c) => {
-        for (let w = c; w < WRITERS; w += 2) {
-          await pipeline(Readable.from([lines[w]]), client.query(copyFrom("COPY bench_raw FROM STDIN")));
-        }
-      }),
-    );
+    await write(clients);
     rates.push((WRITERS * BATCHES * BATCH) / ((performance.now() - started) / 1000));
   }
-  const rate = rates.sort((a, b) => a - b)[1];
   await Promise.all(clients.map((client) => client.end()));
   await setup.query("drop table bench_raw");
   await setup.end();
-  return rate;
+  return rates.sort((a, b) => a - b)[1];
+}
+
+/** Bulk COPY of each writer's rows, on as many connections as the machine has cores. */
+async function rawPostgres(url) {
+  const { from: copyFrom } = await import("pg-copy-streams");
+  const lines = Array.from({ length: WRITERS }, (_, w) => rawRows(w).map((r) => r.join("\t")).join("\n") + "\n");
+  return rawPostgresLimit(url, 2, (clients) =>
+    Promise.all(
+      clients.map(async (client, c) => {
+        for (let w = c; w < WRITERS; w += clients.length) {
+          await pipeline(Readable.from([lines[w]]), client.query(copyFrom("COPY bench_raw FROM STDIN")));
+        }
+      }),
+    ),
+  );
 }
 
 /**
@@ -172,38 +178,21 @@ async function rawPostgres(url) {
  * 1,000 rows a statement, one connection per writer, as the server's pool would send them.
  */
 async function rawPostgresUnnest(url) {
-  const { default: pg } = await import("pg");
-  const setup = new pg.Client({ connectionString: url });
-  await setup.connect();
-  await setup.query("create table bench_raw (run_id text, key text, step bigint, value float8, ts bigint)");
   const batches = Array.from({ length: WRITERS }, (_, w) => {
     const rows = rawRows(w);
     return Array.from({ length: BATCHES }, (_, b) => [0, 1, 2, 3, 4].map((c) => rows.slice(b * BATCH, (b + 1) * BATCH).map((r) => r[c])));
   });
-  const clients = await Promise.all(
-    batches.map(async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      return client;
-    }),
-  );
   const insert = {
     name: "bench_raw_unnest",
     text: "insert into bench_raw select * from unnest($1::text[], $2::text[], $3::bigint[], $4::float8[], $5::bigint[])",
   };
-  const rates = [];
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await setup.query("truncate bench_raw");
-    const started = performance.now();
-    await Promise.all(clients.map(async (client, w) => {
-      for (const values of batches[w]) await client.query({ ...insert, values });
-    }));
-    rates.push((WRITERS * BATCHES * BATCH) / ((performance.now() - started) / 1000));
-  }
-  await Promise.all(clients.map((client) => client.end()));
-  await setup.query("drop table bench_raw");
-  await setup.end();
-  return rates.sort((a, b) => a - b)[1];
+  return rawPostgresLimit(url, WRITERS, (clients) =>
+    Promise.all(
+      clients.map(async (client, w) => {
+        for (const values of batches[w]) await client.query({ ...insert, values });
+      }),
+    ),
+  );
 }
 
 async function rawPglite() {

@@ -81,24 +81,26 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
-  const compress =
-    new Negotiator(req).encoding(["gzip", "identity"]) === "gzip" &&
-    !response.headers.has("content-encoding") &&
-    !/no-transform/.test(response.headers.get("cache-control") ?? "");
-  if (compress) headers.vary = "Accept-Encoding";
+  const compressible = !response.headers.has("content-encoding") && !/no-transform/.test(response.headers.get("cache-control") ?? "");
+  // Only a body that could be gzipped varies by Accept-Encoding, and only then is it negotiated:
+  // a metric batch's few-byte answer skips both.
+  const gzipped = (worthIt: boolean) => {
+    if (!compressible || !worthIt) return false;
+    headers.vary = "Accept-Encoding";
+    if (new Negotiator(req).encoding(["gzip", "identity"]) !== "gzip") return false;
+    headers["content-encoding"] = "gzip";
+    return true;
+  };
 
   if (response.headers.has("content-length") || !response.body) {
     let body: Buffer = Buffer.from(await response.arrayBuffer());
-    if (compress && body.length >= MIN_GZIP) {
-      body = await gzipAsync(body, GZIP);
-      headers["content-encoding"] = "gzip";
-    }
+    if (gzipped(body.length >= MIN_GZIP)) body = await gzipAsync(body, GZIP);
     headers["content-length"] = String(body.length);
     res.writeHead(response.status, headers);
     res.end(body);
     return;
   }
-  if (compress) headers["content-encoding"] = "gzip";
+  const compress = gzipped(true);
   res.writeHead(response.status, headers);
   const body = response.body as NodeReadableStream<Uint8Array>;
   if (!compress) await pipeline(Readable.fromWeb(body), res);
